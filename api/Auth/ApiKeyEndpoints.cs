@@ -1,0 +1,49 @@
+using LoyaltyBot.Api.Problems;
+using LoyaltyBot.Core.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LoyaltyBot.Api.Auth;
+
+public static class ApiKeyEndpoints
+{
+    public static RouteGroupBuilder MapApiKeys(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/api-keys").WithTags("API keys").RequireAuthorization(ApiRoles.Admin);
+        group.MapPost("/", Create);
+        group.MapGet("/", List);
+        group.MapDelete("/{id}", Revoke);
+        return group;
+    }
+
+    public static async Task<Results<Created<IssuedApiKeyResponse>, ProblemHttpResult>> Create(
+        NewApiKeyRequest request, ApiKeys keys, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await keys.IssueAsync(request.Name, request.Role, context.User.Actor(), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToProblem();
+        }
+
+        var key = result.Value.Key;
+        return TypedResults.Created($"/api/v1/api-keys/{key.Id}",
+            new IssuedApiKeyResponse(key.Id, key.Name, RoleName(key.Role), key.CreatedAt, result.Value.Secret));
+    }
+
+    public static Ok<ApiKeyResponse[]> List(ApiKeys keys) =>
+        TypedResults.Ok(keys.List().Select(k => new ApiKeyResponse(k.Id, k.Name, RoleName(k.Role), k.CreatedAt, k.RevokedAt)).ToArray());
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Revoke(string id, ApiKeys keys, CancellationToken cancellationToken)
+    {
+        var result = await keys.RevokeAsync(id, cancellationToken);
+        return result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
+    }
+
+    private static string RoleName(ApiKeyRole role) => role.ToString().ToLowerInvariant();
+}
+
+public sealed record NewApiKeyRequest(string? Name, string? Role);
+
+public sealed record ApiKeyResponse(string Id, string Name, string Role, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+/// <summary>The only response that ever contains the key's secret.</summary>
+public sealed record IssuedApiKeyResponse(string Id, string Name, string Role, DateTimeOffset CreatedAt, string Key);

@@ -1,0 +1,5 @@
+using LoyaltyBot.Core.Members;
+
+namespace LoyaltyBot.Api.Members;
+
+public sealed record NewMemberRequest(string? ExternalId, string? Name, string? Region, string? Language, MemberKind? Kind);

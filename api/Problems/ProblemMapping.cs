@@ -1,0 +1,58 @@
+using LoyaltyBot.Core.Results;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LoyaltyBot.Api.Problems;
+
+/// <summary>Turns a <see cref="DomainError"/> into an RFC 9457 problem naming the field and carrying a stable code.</summary>
+public static class ProblemMapping
+{
+    public static ProblemHttpResult ToProblem(this DomainError error)
+    {
+        var status = error.Kind switch
+        {
+            ErrorKind.Validation => StatusCodes.Status400BadRequest,
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        return TypedResults.Problem(Create(status, error.Code, error.Message, error.Field));
+    }
+
+    public static ProblemHttpResult Problem(int status, string code, string detail, string? field = null) =>
+        TypedResults.Problem(Create(status, code, detail, field));
+
+    /// <summary>A problem body; validation problems also carry the ASP.NET-style <c>errors</c> map.</summary>
+    public static ProblemDetails Create(int status, string code, string detail, string? field)
+    {
+        ProblemDetails problem = status == StatusCodes.Status400BadRequest && field is not null
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
+            : new ProblemDetails();
+        problem.Status = status;
+        problem.Title = TitleOf(status);
+        problem.Detail = detail;
+        problem.Type = $"https://httpstatuses.io/{status}";
+        problem.Extensions["code"] = code;
+        if (field is not null)
+        {
+            problem.Extensions["field"] = field;
+        }
+
+        return problem;
+    }
+
+    private static string TitleOf(int status) => status switch
+    {
+        400 => "The request is invalid.",
+        401 => "An API key is required.",
+        403 => "The API key may not do this.",
+        404 => "Not found.",
+        409 => "Conflict.",
+        413 => "The request body is too large.",
+        422 => "The request cannot be processed.",
+        429 => "Too many requests.",
+        _ => "An error occurred.",
+    };
+}

@@ -1,0 +1,39 @@
+using LoyaltyBot.Api.Auth;
+using LoyaltyBot.Api.Health;
+using LoyaltyBot.Api.Ledger;
+using LoyaltyBot.Api.Members;
+using LoyaltyBot.Api.Problems;
+using LoyaltyBot.Api.Sales;
+using LoyaltyBot.Core.Hosting;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Api:MaxRequestBodyBytes") ?? 8 * 1024 * 1024);
+
+builder.Services.AddApiConventions();
+builder.Services.AddOpenApi();
+builder.Services.AddApiKeyAuth();
+builder.Services.AddLoyaltyCore(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealth();
+app.MapApiKeys();
+app.MapMembers();
+app.MapSales();
+app.MapLedger();
+
+await app.EnsureAdminKeyAsync();
+app.Run();
+
+/// <summary>Entry point; public so the tests' WebApplicationFactory can start the real host.</summary>
+public partial class Program;

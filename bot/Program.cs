@@ -1,0 +1,2 @@
+Console.Error.WriteLine("Usage: dotnet run --project bot -- chat");
+return 2;

@@ -1,0 +1,124 @@
+using LoyaltyBot.Core.Results;
+using LoyaltyBot.Core.Storage;
+
+namespace LoyaltyBot.Core.Auth;
+
+/// <summary>Issues, revokes and verifies API keys.</summary>
+public sealed class ApiKeys(IStoreWriter writer, IDocumentStore store, TimeProvider time)
+{
+    /// <summary>Id of the record that holds the hash of the configured <c>Auth:AdminKey</c>.</summary>
+    public const string ConfiguredAdminId = "configured-admin";
+
+    public Task<Result<IssuedApiKey>> IssueAsync(string? name, string? role, string actor, CancellationToken cancellationToken)
+    {
+        var error = Validate.Text("name", name, 100, out var trimmedName);
+        if (error is not null)
+        {
+            return Task.FromResult<Result<IssuedApiKey>>(error);
+        }
+
+        if (!Enum.TryParse<ApiKeyRole>(role, ignoreCase: true, out var parsedRole) || !Enum.IsDefined(parsedRole) || int.TryParse(role, out _))
+        {
+            return Task.FromResult<Result<IssuedApiKey>>(
+                DomainError.Invalid("role", Validate.InvalidValue, "'role' must be one of admin, manager, integration."));
+        }
+
+        var issued = Create(trimmedName, parsedRole, actor);
+        return writer.WriteAsync<Result<IssuedApiKey>>(s =>
+        {
+            s.Set<ApiKey>().Insert(issued.Key);
+            return issued;
+        }, cancellationToken);
+    }
+
+    public Task<Result<ApiKey>> RevokeAsync(string id, CancellationToken cancellationToken) =>
+        writer.WriteAsync<Result<ApiKey>>(s =>
+        {
+            var keys = s.Set<ApiKey>();
+            var key = keys.Get(id);
+            if (key is null)
+            {
+                return DomainError.NotFound("api_key_not_found", $"No API key has id '{id}'.", "id");
+            }
+
+            if (key.RevokedAt is not null)
+            {
+                return key;
+            }
+
+            var revoked = key with { RevokedAt = time.GetUtcNow() };
+            keys.Update(revoked);
+            return revoked;
+        }, cancellationToken);
+
+    public IReadOnlyList<ApiKey> List() => store.Set<ApiKey>().All().OrderBy(k => k.CreatedAt).ToArray();
+
+    /// <summary>The active key the presented secret belongs to, or null.</summary>
+    public ApiKey? Authenticate(string? presented)
+    {
+        if (string.IsNullOrEmpty(presented) || presented.Length > 512)
+        {
+            return null;
+        }
+
+        var key = store.Set<ApiKey>().Get(ApiKeySecrets.IdOf(presented) ?? ConfiguredAdminId);
+        return key is { RevokedAt: null } && ApiKeySecrets.Matches(presented, key) ? key : null;
+    }
+
+    /// <summary>
+    /// Makes sure an admin can get in: stores the configured admin key's hash, or on a store
+    /// without any key generates one and returns its secret so the host can print it once.
+    /// </summary>
+    public Task<string?> EnsureAdminAsync(string? configuredAdminKey, CancellationToken cancellationToken) =>
+        writer.WriteAsync(s =>
+        {
+            var keys = s.Set<ApiKey>();
+            if (!string.IsNullOrEmpty(configuredAdminKey))
+            {
+                var current = keys.Get(ConfiguredAdminId);
+                if (current is null || !ApiKeySecrets.Matches(configuredAdminKey, current))
+                {
+                    var salt = ApiKeySecrets.NewSalt();
+                    keys.Upsert(new ApiKey
+                    {
+                        Id = ConfiguredAdminId,
+                        Name = "Auth:AdminKey",
+                        Role = ApiKeyRole.Admin,
+                        Salt = salt,
+                        Hash = ApiKeySecrets.HashOf(configuredAdminKey, salt),
+                        CreatedAt = time.GetUtcNow(),
+                        CreatedBy = "configuration",
+                    });
+                }
+
+                return null;
+            }
+
+            if (keys.Count() > 0)
+            {
+                return null;
+            }
+
+            var issued = Create("generated admin key", ApiKeyRole.Admin, "startup");
+            keys.Insert(issued.Key);
+            return issued.Secret;
+        }, cancellationToken);
+
+    private IssuedApiKey Create(string name, ApiKeyRole role, string actor)
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var secret = ApiKeySecrets.NewSecret(id);
+        var salt = ApiKeySecrets.NewSalt();
+        var key = new ApiKey
+        {
+            Id = id,
+            Name = name,
+            Role = role,
+            Salt = salt,
+            Hash = ApiKeySecrets.HashOf(secret, salt),
+            CreatedAt = time.GetUtcNow(),
+            CreatedBy = actor,
+        };
+        return new IssuedApiKey(key, secret);
+    }
+}

@@ -1,0 +1,65 @@
+using LoyaltyBot.Core.Members;
+using LoyaltyBot.Core.Results;
+using LoyaltyBot.Core.Storage;
+
+namespace LoyaltyBot.Core.Ledger;
+
+/// <summary>
+/// Appends entries to the points ledger and keeps the member's cached balance in step, inside the
+/// caller's write transaction. Call it only from an <see cref="IStoreWriter"/> operation.
+/// </summary>
+public sealed class PointsLedger(TimeProvider time)
+{
+    private long _lastId = -1;
+
+    public Result<LedgerAppend> Append(IDocumentStore store, LedgerPosting posting)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(posting.Reason);
+        ArgumentException.ThrowIfNullOrWhiteSpace(posting.SourceRef);
+        ArgumentException.ThrowIfNullOrWhiteSpace(posting.IdempotencyKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(posting.Actor);
+
+        var entries = store.Set<LedgerEntry>();
+        var existing = entries.FindOne(e => e.IdempotencyKey == posting.IdempotencyKey);
+        if (existing is not null)
+        {
+            return new LedgerAppend(existing, WasDuplicate: true);
+        }
+
+        var members = store.Set<Member>();
+        var member = members.Get(posting.MemberId)
+            ?? throw new InvalidOperationException($"Member {posting.MemberId} does not exist.");
+        var balance = Points.Normalize(member.Balance + posting.Amount);
+        if (posting.Amount < 0 && balance < 0)
+        {
+            return LedgerErrors.InsufficientPoints(member.Balance, -posting.Amount);
+        }
+
+        var entry = new LedgerEntry
+        {
+            Id = NextId(entries),
+            MemberId = member.Id,
+            Kind = posting.Kind,
+            Amount = Points.Normalize(posting.Amount),
+            Reason = posting.Reason,
+            SourceRef = posting.SourceRef,
+            IdempotencyKey = posting.IdempotencyKey,
+            At = time.GetUtcNow(),
+            Actor = posting.Actor,
+            BalanceAfter = balance,
+        };
+        entries.Insert(entry);
+        members.Update(member with { Balance = balance });
+        return new LedgerAppend(entry, WasDuplicate: false);
+    }
+
+    private long NextId(IDocumentSet<LedgerEntry> entries)
+    {
+        if (_lastId < 0)
+        {
+            _lastId = entries.Max(e => e.Id);
+        }
+
+        return ++_lastId;
+    }
+}

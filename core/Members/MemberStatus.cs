@@ -1,0 +1,7 @@
+namespace LoyaltyBot.Core.Members;
+
+public enum MemberStatus
+{
+    Active,
+    Blocked,
+}

@@ -1,0 +1,11 @@
+namespace LoyaltyBot.Core.Results;
+
+/// <summary>What kind of mistake a <see cref="DomainError"/> describes; the API maps it to a status.</summary>
+public enum ErrorKind
+{
+    Validation,
+    NotFound,
+    Conflict,
+    Forbidden,
+    Unprocessable,
+}

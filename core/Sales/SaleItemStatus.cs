@@ -1,0 +1,8 @@
+namespace LoyaltyBot.Core.Sales;
+
+public enum SaleItemStatus
+{
+    Created,
+    Duplicate,
+    Rejected,
+}

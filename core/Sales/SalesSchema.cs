@@ -1,0 +1,10 @@
+using LoyaltyBot.Core.Storage;
+
+namespace LoyaltyBot.Core.Sales;
+
+internal sealed class SalesSchema : IStoreSchema
+{
+    public void Configure(StoreSchemaBuilder schema) => schema
+        .Collection<Sale>("sales")
+        .Index<Sale, string>(s => s.MemberId);
+}

@@ -1,0 +1,53 @@
+using System.Linq.Expressions;
+using LiteDB;
+
+namespace LoyaltyBot.Core.Storage;
+
+internal sealed class LiteDocumentSet<T>(LiteDatabase database, string name) : IDocumentSet<T> where T : class
+{
+    private readonly ILiteCollection<T> _collection = database.GetCollection<T>(name);
+
+    public T? Get(object id) => _collection.FindById(new BsonValue(id));
+
+    public T? FindOne(Expression<Func<T, bool>> predicate) => _collection.FindOne(predicate);
+
+    public IReadOnlyList<T> Find(Expression<Func<T, bool>> predicate, int skip = 0, int limit = int.MaxValue) =>
+        _collection.Find(predicate, skip, limit).ToList();
+
+    public IReadOnlyList<T> FindOrdered<TKey>(
+        Expression<Func<T, bool>>? predicate,
+        Expression<Func<T, TKey>> orderBy,
+        bool descending,
+        int skip = 0,
+        int limit = int.MaxValue)
+    {
+        var query = _collection.Query();
+        if (predicate is not null)
+        {
+            query = query.Where(predicate);
+        }
+
+        var ordered = descending ? query.OrderByDescending(orderBy) : query.OrderBy(orderBy);
+        return ordered.Skip(skip).Limit(limit).ToList();
+    }
+
+    public IEnumerable<T> All() => _collection.FindAll();
+
+    public int Count(Expression<Func<T, bool>>? predicate = null) =>
+        predicate is null ? _collection.Count() : _collection.Count(predicate);
+
+    public bool Exists(Expression<Func<T, bool>> predicate) => _collection.Exists(predicate);
+
+    public long Max(Expression<Func<T, long>> selector) =>
+        _collection.Count() == 0 ? 0 : _collection.Max(selector);
+
+    public void Insert(T document) => _collection.Insert(document);
+
+    public void InsertMany(IEnumerable<T> documents) => _collection.InsertBulk(documents);
+
+    public bool Update(T document) => _collection.Update(document);
+
+    public void Upsert(T document) => _collection.Upsert(document);
+
+    public bool Delete(object id) => _collection.Delete(new BsonValue(id));
+}

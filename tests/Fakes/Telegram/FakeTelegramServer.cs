@@ -1,0 +1,484 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LoyaltyBot.Tests.Fakes.Telegram;
+
+/// <summary>
+/// A loopback fake of the Telegram Bot API (<c>{BaseUrl}/bot{token}/{method}</c>) for tests and benchmarks.
+/// Point a real Telegram.Bot client at <see cref="BaseUrl"/>; every request is recorded as a <see cref="RecordedCall"/>.
+/// </summary>
+/// <remarks>
+/// Differences from api.telegram.org worth knowing: any token is accepted; message text is echoed verbatim
+/// (Telegram strips HTML/Markdown and returns entities instead); message ids are counted per chat from 1.
+/// </remarks>
+public sealed class FakeTelegramServer : IAsyncDisposable
+{
+    /// <summary>The bot's user id, as returned by getMe and in the <c>from</c> of sent messages.</summary>
+    public const long BotId = 7_000_000_001;
+
+    /// <summary>getUpdates never holds a request longer than this, whatever <c>timeout</c> the client asks for.</summary>
+    public static readonly TimeSpan MaxLongPollWait = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
+    private static readonly Dictionary<string, string> KnownMethods = new[]
+    {
+        "getMe", "sendMessage", "sendPhoto", "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery",
+        "setWebhook", "deleteWebhook", "getWebhookInfo", "setMyCommands", "sendChatAction", "getUpdates",
+    }.ToDictionary(name => name, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> SupportedParseModes =
+        new(["HTML", "Markdown", "MarkdownV2"], StringComparer.OrdinalIgnoreCase);
+
+    private readonly WebApplication _app;
+    private readonly CallLog _log = new();
+    private readonly UpdateQueue _updates = new();
+    private readonly CancellationTokenSource _shutdown = new();
+
+    private readonly Lock _gate = new();
+    private readonly HashSet<long> _blockedChats = [];
+    private readonly Dictionary<string, Queue<ScriptedFailure>> _scriptedFailures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<long, int> _lastMessageIds = [];
+    private SendRateLimiter? _rateLimiter;
+    private string _webhookUrl = "";
+
+    private int _count429;
+    private int _disposed;
+
+    private FakeTelegramServer(WebApplication app, string botUsername)
+    {
+        _app = app;
+        BotUsername = botUsername;
+    }
+
+    /// <summary>Scheme, host and port of the fake, e.g. <c>http://127.0.0.1:54321</c> (no trailing slash).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The username getMe reports.</summary>
+    public string BotUsername { get; }
+
+    /// <summary>A snapshot of every call received so far, in arrival order.</summary>
+    public IReadOnlyList<RecordedCall> Calls => _log.Snapshot();
+
+    /// <summary>How many 429 responses the fake has sent (scripted by <see cref="FailNext"/> or from rate limiting).</summary>
+    public int Count429 => Volatile.Read(ref _count429);
+
+    /// <summary>Starts the fake on a free loopback port.</summary>
+    public static async Task<FakeTelegramServer> StartAsync(
+        string botUsername = "loyalty_test_bot", CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(botUsername);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // Ignore appsettings/environment of the test host: a "Kestrel:Endpoints" section there would bind extra ports.
+        builder.Configuration.Sources.Clear();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
+        });
+
+        var app = builder.Build();
+        var server = new FakeTelegramServer(app, botUsername);
+        app.Run(server.HandleAsync);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+            server.BaseUrl = addresses.Addresses.Single().TrimEnd('/');
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>A snapshot of the calls of one method (case-insensitive), in arrival order.</summary>
+    public IReadOnlyList<RecordedCall> CallsTo(string method) => _log.Snapshot(method);
+
+    /// <summary>
+    /// Completes with the first recorded call of <paramref name="method"/> (case-insensitive) that matches
+    /// <paramref name="predicate"/>, including calls that arrived before this method was called.
+    /// </summary>
+    /// <exception cref="TimeoutException">No matching call within <paramref name="timeout"/> (default 10 s).</exception>
+    public Task<RecordedCall> WaitForCallAsync(
+        string method,
+        Func<RecordedCall, bool>? predicate = null,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        return _log.WaitAsync(method, predicate, timeout ?? DefaultWaitTimeout, cancellationToken);
+    }
+
+    /// <summary>Queues a raw Update JSON object (must contain <c>update_id</c>) for getUpdates.</summary>
+    public void EnqueueUpdate(string json) => _updates.Enqueue(json);
+
+    /// <summary>From now on every send/edit to <paramref name="chatId"/> answers 403 "bot was blocked by the user".</summary>
+    public void BlockChat(long chatId)
+    {
+        lock (_gate)
+            _blockedChats.Add(chatId);
+    }
+
+    /// <summary>Undoes <see cref="BlockChat"/>.</summary>
+    public void UnblockChat(long chatId)
+    {
+        lock (_gate)
+            _blockedChats.Remove(chatId);
+    }
+
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> answer 429 with <c>retry_after</c>.</summary>
+    public void FailNext(string method, int times, int retryAfterSeconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(retryAfterSeconds);
+        Script(method, times, new ScriptedFailure(429, retryAfterSeconds));
+    }
+
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> answer <paramref name="httpStatus"/> (e.g. 500, 502).</summary>
+    public void FailNextWith(string method, int times, int httpStatus)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(httpStatus, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(httpStatus, 599);
+        Script(method, times, new ScriptedFailure(httpStatus, null));
+    }
+
+    /// <summary>
+    /// Answers 429 (retry_after 1) to a send that would exceed <paramref name="globalPerSecond"/> successful sends in the
+    /// trailing second across all chats, or <paramref name="perChatPerSecond"/> to one chat (sliding windows).
+    /// </summary>
+    public void EnforceRateLimits(int globalPerSecond = 30, double perChatPerSecond = 1)
+    {
+        var limiter = new SendRateLimiter(globalPerSecond, perChatPerSecond);
+        lock (_gate)
+            _rateLimiter = limiter;
+    }
+
+    /// <summary>Forgets calls, queued updates, blocked chats, scripted failures, rate limits, webhook and message ids.</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _blockedChats.Clear();
+            _scriptedFailures.Clear();
+            _lastMessageIds.Clear();
+            _rateLimiter = null;
+            _webhookUrl = "";
+        }
+        _log.Clear();
+        _updates.Clear();
+        Interlocked.Exchange(ref _count429, 0);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
+
+        // Releases pending long polls so Kestrel's graceful shutdown does not wait for them.
+        await _shutdown.CancelAsync().ConfigureAwait(false);
+        using (var stopTimeout = new CancellationTokenSource(StopTimeout))
+        {
+            try
+            {
+                await _app.StopAsync(stopTimeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Shutdown timed out; disposing below still closes the sockets.
+            }
+        }
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _shutdown.Dispose();
+    }
+
+    private void Script(string method, int times, ScriptedFailure failure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        ArgumentOutOfRangeException.ThrowIfNegative(times);
+        lock (_gate)
+        {
+            if (!_scriptedFailures.TryGetValue(method, out var queue))
+                _scriptedFailures[method] = queue = new Queue<ScriptedFailure>();
+            for (var i = 0; i < times; i++)
+                queue.Enqueue(failure);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        var receivedAt = DateTimeOffset.UtcNow;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _shutdown.Token);
+        var cancellationToken = linked.Token;
+        try
+        {
+            if (!TryParsePath(http.Request.Path.Value, out var token, out var requestedMethod))
+            {
+                await WriteAsync(http, BotApiJson.Error(404, "Not Found"), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            var method = KnownMethods.GetValueOrDefault(requestedMethod) ?? requestedMethod;
+            BotApiRequest request;
+            FakeResponse? response;
+            try
+            {
+                request = await BotApiRequestReader.ReadAsync(http.Request, cancellationToken).ConfigureAwait(false);
+                response = Respond(method, request, receivedAt);
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidDataException or BadHttpRequestException)
+            {
+                request = BotApiRequest.Empty;
+                response = BotApiJson.Error(400, "Bad Request: can't parse request body");
+            }
+
+            var statusCode = response?.StatusCode ?? 200;
+            if (statusCode == 429)
+                Interlocked.Increment(ref _count429);
+            // Recorded before the response is written, so a test that awaited the client call always sees it.
+            _log.Add(new RecordedCall(method, token, receivedAt, request.Parameters, statusCode, request.FileBytes, request.FileName));
+
+            response ??= await LongPollAsync(request, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(http, response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away or the fake is shutting down: nobody is left to answer.
+        }
+    }
+
+    /// <summary>The response to a call, or <see langword="null"/> for a getUpdates call that must long-poll.</summary>
+    private FakeResponse? Respond(string method, BotApiRequest request, DateTimeOffset now)
+    {
+        if (!KnownMethods.ContainsKey(method))
+            return BotApiJson.Error(404, "Not Found: method not found");
+
+        lock (_gate)
+        {
+            if (_scriptedFailures.TryGetValue(method, out var failures) && failures.TryDequeue(out var failure))
+                return failure.ToResponse();
+
+            if (Validate(method, request, out var chat) is { } invalid)
+                return invalid;
+
+            if (chat is { } target && IsSendOrEdit(method))
+            {
+                if (_blockedChats.Contains(target.Id))
+                    return BotApiJson.Error(403, "Forbidden: bot was blocked by the user");
+                if (IsRateLimitedSend(method) && _rateLimiter is { } limiter && !limiter.TryAcquire(target.Id))
+                    return BotApiJson.TooManyRequests(1);
+            }
+
+            return Execute(method, request, chat, now);
+        }
+    }
+
+    private static FakeResponse? Validate(string method, BotApiRequest request, out ChatTarget? chat)
+    {
+        chat = null;
+        var rawChatId = request.Get("chat_id");
+        if (rawChatId is not null)
+        {
+            if (!ChatTarget.TryParse(rawChatId, out var target))
+                return BotApiJson.Error(400, "Bad Request: chat not found");
+            chat = target;
+        }
+
+        var isInlineEdit = method.StartsWith("edit", StringComparison.Ordinal) && request.Get("inline_message_id") is not null;
+        if (IsSendOrEdit(method) && !isInlineEdit)
+        {
+            if (chat is null)
+                return BotApiJson.Error(400, "Bad Request: chat_id is empty");
+            if (method.StartsWith("edit", StringComparison.Ordinal) && request.GetInt("message_id") is null)
+                return BotApiJson.Error(400, "Bad Request: message identifier is not specified");
+        }
+
+        if (method is "sendMessage" or "editMessageText" && string.IsNullOrEmpty(request.Get("text")))
+            return BotApiJson.Error(400, "Bad Request: message text is empty");
+        if (method == "sendPhoto" && request.Get("photo") is null && request.FileBytes is null)
+            return BotApiJson.Error(400, "Bad Request: there is no photo in the request");
+
+        // Telegram matches parse_mode case-insensitively; Telegram.Bot sends "Html", other clients "HTML".
+        if (request.Get("parse_mode") is { Length: > 0 } parseMode
+            && !SupportedParseModes.Contains(parseMode))
+            return BotApiJson.Error(400, $"Bad Request: unsupported parse_mode \"{parseMode}\"");
+
+        if (request.Get("reply_markup") is { } markup)
+        {
+            try
+            {
+                JsonNode.Parse(markup);
+            }
+            catch (JsonException)
+            {
+                return BotApiJson.Error(400, "Bad Request: can't parse reply keyboard markup JSON object");
+            }
+        }
+        return null;
+    }
+
+    private FakeResponse? Execute(string method, BotApiRequest request, ChatTarget? chat, DateTimeOffset now)
+    {
+        switch (method)
+        {
+            case "getMe":
+                return BotApiJson.Ok(BotApiJson.BotUser(BotId, BotUsername, full: true));
+
+            case "sendMessage":
+            {
+                var message = NewMessage(NextMessageId(chat!.Value.Id), chat.Value, now);
+                message["text"] = request.Get("text");
+                AddInlineKeyboard(message, request);
+                return BotApiJson.Ok(message);
+            }
+
+            case "sendPhoto":
+            {
+                var messageId = NextMessageId(chat!.Value.Id);
+                var message = NewMessage(messageId, chat.Value, now);
+                message["photo"] = BotApiJson.PhotoSizes($"{chat.Value.Id & 0xFFFF:X4}{messageId:X4}", request.FileBytes?.Length ?? 40_000);
+                if (request.Get("caption") is { Length: > 0 } caption)
+                    message["caption"] = caption;
+                AddInlineKeyboard(message, request);
+                return BotApiJson.Ok(message);
+            }
+
+            case "editMessageText":
+            case "editMessageReplyMarkup":
+            {
+                if (chat is null)
+                    return BotApiJson.Ok(true); // inline messages: Telegram answers just true
+                var message = NewMessage(request.GetInt("message_id")!.Value, chat.Value, now);
+                message["edit_date"] = now.ToUnixTimeSeconds();
+                if (request.Get("text") is { } text)
+                    message["text"] = text;
+                AddInlineKeyboard(message, request);
+                return BotApiJson.Ok(message);
+            }
+
+            case "setWebhook":
+                _webhookUrl = request.Get("url") ?? "";
+                return BotApiJson.Ok(true, _webhookUrl.Length > 0 ? "Webhook was set" : "Webhook was deleted");
+
+            case "deleteWebhook":
+            {
+                var existed = _webhookUrl.Length > 0;
+                _webhookUrl = "";
+                if (request.Get("drop_pending_updates") == "true")
+                    _updates.Clear();
+                return BotApiJson.Ok(true, existed ? "Webhook was deleted" : "Webhook is already deleted");
+            }
+
+            case "getWebhookInfo":
+            {
+                var info = new JsonObject
+                {
+                    ["url"] = _webhookUrl,
+                    ["has_custom_certificate"] = false,
+                    ["pending_update_count"] = _updates.Count,
+                };
+                if (_webhookUrl.Length > 0)
+                    info["max_connections"] = 40;
+                return BotApiJson.Ok(info);
+            }
+
+            case "getUpdates":
+                return _webhookUrl.Length > 0
+                    ? BotApiJson.Error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first")
+                    : null;
+
+            case "answerCallbackQuery":
+            case "setMyCommands":
+            case "sendChatAction":
+                return BotApiJson.Ok(true);
+
+            default:
+                throw new InvalidOperationException($"Method '{method}' is listed as known but has no handler.");
+        }
+    }
+
+    private async Task<FakeResponse> LongPollAsync(BotApiRequest request, CancellationToken cancellationToken)
+    {
+        var offset = request.GetInt("offset") ?? 0;
+        var limit = Math.Clamp(request.GetInt("limit") ?? 100, 1, 100);
+        var wait = TimeSpan.FromSeconds(Math.Max(0, request.GetInt("timeout") ?? 0));
+        if (wait > MaxLongPollWait)
+            wait = MaxLongPollWait;
+
+        try
+        {
+            var updates = await _updates.TakeAsync(offset, limit, wait, cancellationToken).ConfigureAwait(false);
+            return BotApiJson.OkRawArray(updates);
+        }
+        catch (OperationCanceledException) when (_shutdown.IsCancellationRequested)
+        {
+            return BotApiJson.OkRawArray([]);
+        }
+    }
+
+    private JsonObject NewMessage(int messageId, ChatTarget chat, DateTimeOffset date) =>
+        BotApiJson.Message(messageId, chat, BotApiJson.BotUser(BotId, BotUsername), date);
+
+    private static void AddInlineKeyboard(JsonObject message, BotApiRequest request)
+    {
+        if (BotApiJson.InlineKeyboardOrNull(request.Get("reply_markup")) is { } keyboard)
+            message["reply_markup"] = keyboard;
+    }
+
+    private int NextMessageId(long chatId)
+    {
+        var next = _lastMessageIds.GetValueOrDefault(chatId) + 1;
+        _lastMessageIds[chatId] = next;
+        return next;
+    }
+
+    private static bool IsSendOrEdit(string method) =>
+        method.StartsWith("send", StringComparison.Ordinal) || method.StartsWith("edit", StringComparison.Ordinal);
+
+    // Chat actions are not messages and Telegram does not count them against the broadcast limits.
+    private static bool IsRateLimitedSend(string method) =>
+        method.StartsWith("send", StringComparison.Ordinal) && method != "sendChatAction";
+
+    private static bool TryParsePath(string? path, out string token, out string method)
+    {
+        token = method = "";
+        if (path is null || !path.StartsWith("/bot", StringComparison.Ordinal))
+            return false;
+
+        var rest = path.AsSpan(4);
+        var slash = rest.IndexOf('/');
+        if (slash <= 0)
+            return false;
+        var tail = rest[(slash + 1)..];
+        // Telegram.Bot's UseTestEnvironment builds /bot{token}/test/{method}.
+        if (tail.StartsWith("test/", StringComparison.Ordinal))
+            tail = tail[5..];
+        if (tail.IsEmpty || tail.Contains('/'))
+            return false;
+
+        token = rest[..slash].ToString();
+        method = tail.ToString();
+        return true;
+    }
+
+    private static async Task WriteAsync(HttpContext http, FakeResponse response, CancellationToken cancellationToken)
+    {
+        http.Response.StatusCode = response.StatusCode;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(response.Body, cancellationToken).ConfigureAwait(false);
+    }
+}
