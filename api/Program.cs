@@ -9,13 +9,13 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.WebHost.ConfigureKestrel(kestrel =>
-    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Api:MaxRequestBodyBytes") ?? 8 * 1024 * 1024);
+builder.WebHost.ConfigureKestrel((context, kestrel) =>
+    kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>("Api:MaxRequestBodyBytes") ?? 8 * 1024 * 1024);
 
 builder.Services.AddApiConventions();
 builder.Services.AddOpenApi();
 builder.Services.AddApiKeyAuth();
-builder.Services.AddLoyaltyCore(builder.Configuration);
+builder.Services.AddLoyaltyCore();
 
 var app = builder.Build();
 

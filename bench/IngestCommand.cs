@@ -68,7 +68,7 @@ internal static class IngestCommand
         log.WriteLine($"Creating {options.Members:N0} members (run id {runId}) ...");
         var members = await MemberSetup.RunAsync(client, memberIds, options.Concurrency, ct);
 
-        log.WriteLine($"Warming up ({options.Warmup} single sales, {WarmupBatches} batches of {WarmupBatchSize}) ...");
+        log.WriteLine("Warming up (not counted) ...");
         var warmupErrors = await WarmUpAsync(client, sales, options, expected, ct);
 
         var batchRuns = new List<BatchRunResult>();

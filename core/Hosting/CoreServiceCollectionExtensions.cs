@@ -14,27 +14,25 @@ namespace LoyaltyBot.Core.Hosting;
 /// <summary>Registers the domain, its store and its single writer.</summary>
 public static class CoreServiceCollectionExtensions
 {
-    public static IServiceCollection AddLoyaltyCore(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLoyaltyCore(this IServiceCollection services)
     {
-        var storeOptions = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
-        var programOptions = configuration.GetSection(ProgramOptions.Section).Get<ProgramOptions>() ?? new ProgramOptions();
-
+        // Options are read when first resolved, so hosts and tests can still change configuration after registration.
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(storeOptions);
-        services.AddSingleton(programOptions);
-        services.AddSingleton(programOptions.CreateEarningRule());
-        services.AddSingleton(programOptions.CreateTierLadder());
-        services.AddSingleton(programOptions.CreateCalendar());
+        services.AddSingleton(sp => Section<StoreOptions>(sp, StoreOptions.Section));
+        services.AddSingleton(sp => Section<ProgramOptions>(sp, ProgramOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<ProgramOptions>().CreateEarningRule());
+        services.AddSingleton(sp => sp.GetRequiredService<ProgramOptions>().CreateTierLadder());
+        services.AddSingleton(sp => sp.GetRequiredService<ProgramOptions>().CreateCalendar());
 
         services.AddStoreSchema<MemberSchema>();
         services.AddStoreSchema<LedgerSchema>();
         services.AddStoreSchema<SalesSchema>();
         services.AddStoreSchema<ApiKeySchema>();
 
-        services.AddSingleton(sp => new LiteStore(storeOptions.Path, sp.GetServices<IStoreSchema>()));
+        services.AddSingleton(sp => new LiteStore(sp.GetRequiredService<StoreOptions>().Path, sp.GetServices<IStoreSchema>()));
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<LiteStore>());
         services.AddSingleton(sp => new StoreWriter(
-            sp.GetRequiredService<LiteStore>(), storeOptions, sp.GetRequiredService<ILogger<StoreWriter>>()));
+            sp.GetRequiredService<LiteStore>(), sp.GetRequiredService<StoreOptions>(), sp.GetRequiredService<ILogger<StoreWriter>>()));
         services.AddSingleton<IStoreWriter>(sp => sp.GetRequiredService<StoreWriter>());
 
         services.AddSingleton<PointsLedger>();
@@ -46,6 +44,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ApiKeys>();
         return services;
     }
+
+    private static T Section<T>(IServiceProvider services, string name) where T : new() =>
+        services.GetRequiredService<IConfiguration>().GetSection(name).Get<T>() ?? new T();
 
     /// <summary>Adds a feature's collections and indexes to the store.</summary>
     public static IServiceCollection AddStoreSchema<TSchema>(this IServiceCollection services)

@@ -14,6 +14,7 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
     private readonly ILogger<StoreWriter> _logger;
     private readonly BlockingCollection<PendingWrite> _queue = new();
     private readonly Thread _thread;
+    private int _disposed;
 
     public StoreWriter(LiteStore store, StoreOptions options, ILogger<StoreWriter> logger)
     {
@@ -42,11 +43,16 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
         return pending.Task;
     }
 
+    /// <summary>Stops taking writes, finishes the queued ones, then returns. Safe to call twice.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _queue.CompleteAdding();
         _thread.Join();
-        _queue.Dispose();
     }
 
     private void Loop()

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LoyaltyBot.Tests.Fakes.Telegram;
 
 /// <summary>The parameters and optional uploaded file of one incoming Bot API request.</summary>
@@ -7,11 +9,10 @@ internal sealed record BotApiRequest(
     string? FileName)
 {
     public static BotApiRequest Empty { get; } =
-        new(new Dictionary<string, string>(StringComparer.Ordinal), null, null);
+        new(new Dictionary<string, string>(StringComparer.Ordinal).AsReadOnly(), null, null);
 
     public string? Get(string name) => Parameters.TryGetValue(name, out var value) ? value : null;
 
     public int? GetInt(string name) =>
-        int.TryParse(Get(name), System.Globalization.NumberStyles.Integer,
-            System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+        int.TryParse(Get(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

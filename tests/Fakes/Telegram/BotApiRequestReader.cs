@@ -48,7 +48,7 @@ internal static class BotApiRequestReader
             }
         }
 
-        return new BotApiRequest(parameters, fileBytes, fileName);
+        return new BotApiRequest(parameters.AsReadOnly(), fileBytes, fileName);
     }
 
     private static bool IsJson(string? contentType) =>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -31,27 +30,11 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
-    private static readonly Dictionary<string, string> KnownMethods = new[]
-    {
-        "getMe", "sendMessage", "sendPhoto", "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery",
-        "setWebhook", "deleteWebhook", "getWebhookInfo", "setMyCommands", "sendChatAction", "getUpdates",
-    }.ToDictionary(name => name, StringComparer.OrdinalIgnoreCase);
-
-    private static readonly HashSet<string> SupportedParseModes =
-        new(["HTML", "Markdown", "MarkdownV2"], StringComparer.OrdinalIgnoreCase);
-
     private readonly WebApplication _app;
     private readonly CallLog _log = new();
     private readonly UpdateQueue _updates = new();
+    private readonly BotApiDispatcher _dispatcher;
     private readonly CancellationTokenSource _shutdown = new();
-
-    private readonly Lock _gate = new();
-    private readonly HashSet<long> _blockedChats = [];
-    private readonly Dictionary<string, Queue<ScriptedFailure>> _scriptedFailures = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<long, int> _lastMessageIds = [];
-    private SendRateLimiter? _rateLimiter;
-    private string _webhookUrl = "";
-
     private int _count429;
     private int _disposed;
 
@@ -59,6 +42,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     {
         _app = app;
         BotUsername = botUsername;
+        _dispatcher = new BotApiDispatcher(botUsername, _updates);
     }
 
     /// <summary>Scheme, host and port of the fake, e.g. <c>http://127.0.0.1:54321</c> (no trailing slash).</summary>
@@ -128,24 +112,16 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public void EnqueueUpdate(string json) => _updates.Enqueue(json);
 
     /// <summary>From now on every send/edit to <paramref name="chatId"/> answers 403 "bot was blocked by the user".</summary>
-    public void BlockChat(long chatId)
-    {
-        lock (_gate)
-            _blockedChats.Add(chatId);
-    }
+    public void BlockChat(long chatId) => _dispatcher.BlockChat(chatId, blocked: true);
 
     /// <summary>Undoes <see cref="BlockChat"/>.</summary>
-    public void UnblockChat(long chatId)
-    {
-        lock (_gate)
-            _blockedChats.Remove(chatId);
-    }
+    public void UnblockChat(long chatId) => _dispatcher.BlockChat(chatId, blocked: false);
 
     /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> answer 429 with <c>retry_after</c>.</summary>
     public void FailNext(string method, int times, int retryAfterSeconds)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(retryAfterSeconds);
-        Script(method, times, new ScriptedFailure(429, retryAfterSeconds));
+        _dispatcher.Script(method, times, new ScriptedFailure(429, retryAfterSeconds));
     }
 
     /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> answer <paramref name="httpStatus"/> (e.g. 500, 502).</summary>
@@ -153,31 +129,20 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(httpStatus, 400);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(httpStatus, 599);
-        Script(method, times, new ScriptedFailure(httpStatus, null));
+        _dispatcher.Script(method, times, new ScriptedFailure(httpStatus, null));
     }
 
     /// <summary>
     /// Answers 429 (retry_after 1) to a send that would exceed <paramref name="globalPerSecond"/> successful sends in the
     /// trailing second across all chats, or <paramref name="perChatPerSecond"/> to one chat (sliding windows).
     /// </summary>
-    public void EnforceRateLimits(int globalPerSecond = 30, double perChatPerSecond = 1)
-    {
-        var limiter = new SendRateLimiter(globalPerSecond, perChatPerSecond);
-        lock (_gate)
-            _rateLimiter = limiter;
-    }
+    public void EnforceRateLimits(int globalPerSecond = 30, double perChatPerSecond = 1) =>
+        _dispatcher.EnforceRateLimits(new SendRateLimiter(globalPerSecond, perChatPerSecond));
 
     /// <summary>Forgets calls, queued updates, blocked chats, scripted failures, rate limits, webhook and message ids.</summary>
     public void Reset()
     {
-        lock (_gate)
-        {
-            _blockedChats.Clear();
-            _scriptedFailures.Clear();
-            _lastMessageIds.Clear();
-            _rateLimiter = null;
-            _webhookUrl = "";
-        }
+        _dispatcher.Reset();
         _log.Clear();
         _updates.Clear();
         Interlocked.Exchange(ref _count429, 0);
@@ -206,19 +171,6 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         _shutdown.Dispose();
     }
 
-    private void Script(string method, int times, ScriptedFailure failure)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(method);
-        ArgumentOutOfRangeException.ThrowIfNegative(times);
-        lock (_gate)
-        {
-            if (!_scriptedFailures.TryGetValue(method, out var queue))
-                _scriptedFailures[method] = queue = new Queue<ScriptedFailure>();
-            for (var i = 0; i < times; i++)
-                queue.Enqueue(failure);
-        }
-    }
-
     private async Task HandleAsync(HttpContext http)
     {
         var receivedAt = DateTimeOffset.UtcNow;
@@ -232,13 +184,13 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                 return;
             }
 
-            var method = KnownMethods.GetValueOrDefault(requestedMethod) ?? requestedMethod;
+            var method = BotApiDispatcher.Canonicalize(requestedMethod);
             BotApiRequest request;
             FakeResponse? response;
             try
             {
                 request = await BotApiRequestReader.ReadAsync(http.Request, cancellationToken).ConfigureAwait(false);
-                response = Respond(method, request, receivedAt);
+                response = _dispatcher.Respond(method, request, receivedAt);
             }
             catch (Exception ex) when (ex is JsonException or InvalidDataException or BadHttpRequestException)
             {
@@ -261,156 +213,6 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The response to a call, or <see langword="null"/> for a getUpdates call that must long-poll.</summary>
-    private FakeResponse? Respond(string method, BotApiRequest request, DateTimeOffset now)
-    {
-        if (!KnownMethods.ContainsKey(method))
-            return BotApiJson.Error(404, "Not Found: method not found");
-
-        lock (_gate)
-        {
-            if (_scriptedFailures.TryGetValue(method, out var failures) && failures.TryDequeue(out var failure))
-                return failure.ToResponse();
-
-            if (Validate(method, request, out var chat) is { } invalid)
-                return invalid;
-
-            if (chat is { } target && IsSendOrEdit(method))
-            {
-                if (_blockedChats.Contains(target.Id))
-                    return BotApiJson.Error(403, "Forbidden: bot was blocked by the user");
-                if (IsRateLimitedSend(method) && _rateLimiter is { } limiter && !limiter.TryAcquire(target.Id))
-                    return BotApiJson.TooManyRequests(1);
-            }
-
-            return Execute(method, request, chat, now);
-        }
-    }
-
-    private static FakeResponse? Validate(string method, BotApiRequest request, out ChatTarget? chat)
-    {
-        chat = null;
-        var rawChatId = request.Get("chat_id");
-        if (rawChatId is not null)
-        {
-            if (!ChatTarget.TryParse(rawChatId, out var target))
-                return BotApiJson.Error(400, "Bad Request: chat not found");
-            chat = target;
-        }
-
-        var isInlineEdit = method.StartsWith("edit", StringComparison.Ordinal) && request.Get("inline_message_id") is not null;
-        if (IsSendOrEdit(method) && !isInlineEdit)
-        {
-            if (chat is null)
-                return BotApiJson.Error(400, "Bad Request: chat_id is empty");
-            if (method.StartsWith("edit", StringComparison.Ordinal) && request.GetInt("message_id") is null)
-                return BotApiJson.Error(400, "Bad Request: message identifier is not specified");
-        }
-
-        if (method is "sendMessage" or "editMessageText" && string.IsNullOrEmpty(request.Get("text")))
-            return BotApiJson.Error(400, "Bad Request: message text is empty");
-        if (method == "sendPhoto" && request.Get("photo") is null && request.FileBytes is null)
-            return BotApiJson.Error(400, "Bad Request: there is no photo in the request");
-
-        // Telegram matches parse_mode case-insensitively; Telegram.Bot sends "Html", other clients "HTML".
-        if (request.Get("parse_mode") is { Length: > 0 } parseMode
-            && !SupportedParseModes.Contains(parseMode))
-            return BotApiJson.Error(400, $"Bad Request: unsupported parse_mode \"{parseMode}\"");
-
-        if (request.Get("reply_markup") is { } markup)
-        {
-            try
-            {
-                JsonNode.Parse(markup);
-            }
-            catch (JsonException)
-            {
-                return BotApiJson.Error(400, "Bad Request: can't parse reply keyboard markup JSON object");
-            }
-        }
-        return null;
-    }
-
-    private FakeResponse? Execute(string method, BotApiRequest request, ChatTarget? chat, DateTimeOffset now)
-    {
-        switch (method)
-        {
-            case "getMe":
-                return BotApiJson.Ok(BotApiJson.BotUser(BotId, BotUsername, full: true));
-
-            case "sendMessage":
-            {
-                var message = NewMessage(NextMessageId(chat!.Value.Id), chat.Value, now);
-                message["text"] = request.Get("text");
-                AddInlineKeyboard(message, request);
-                return BotApiJson.Ok(message);
-            }
-
-            case "sendPhoto":
-            {
-                var messageId = NextMessageId(chat!.Value.Id);
-                var message = NewMessage(messageId, chat.Value, now);
-                message["photo"] = BotApiJson.PhotoSizes($"{chat.Value.Id & 0xFFFF:X4}{messageId:X4}", request.FileBytes?.Length ?? 40_000);
-                if (request.Get("caption") is { Length: > 0 } caption)
-                    message["caption"] = caption;
-                AddInlineKeyboard(message, request);
-                return BotApiJson.Ok(message);
-            }
-
-            case "editMessageText":
-            case "editMessageReplyMarkup":
-            {
-                if (chat is null)
-                    return BotApiJson.Ok(true); // inline messages: Telegram answers just true
-                var message = NewMessage(request.GetInt("message_id")!.Value, chat.Value, now);
-                message["edit_date"] = now.ToUnixTimeSeconds();
-                if (request.Get("text") is { } text)
-                    message["text"] = text;
-                AddInlineKeyboard(message, request);
-                return BotApiJson.Ok(message);
-            }
-
-            case "setWebhook":
-                _webhookUrl = request.Get("url") ?? "";
-                return BotApiJson.Ok(true, _webhookUrl.Length > 0 ? "Webhook was set" : "Webhook was deleted");
-
-            case "deleteWebhook":
-            {
-                var existed = _webhookUrl.Length > 0;
-                _webhookUrl = "";
-                if (request.Get("drop_pending_updates") == "true")
-                    _updates.Clear();
-                return BotApiJson.Ok(true, existed ? "Webhook was deleted" : "Webhook is already deleted");
-            }
-
-            case "getWebhookInfo":
-            {
-                var info = new JsonObject
-                {
-                    ["url"] = _webhookUrl,
-                    ["has_custom_certificate"] = false,
-                    ["pending_update_count"] = _updates.Count,
-                };
-                if (_webhookUrl.Length > 0)
-                    info["max_connections"] = 40;
-                return BotApiJson.Ok(info);
-            }
-
-            case "getUpdates":
-                return _webhookUrl.Length > 0
-                    ? BotApiJson.Error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first")
-                    : null;
-
-            case "answerCallbackQuery":
-            case "setMyCommands":
-            case "sendChatAction":
-                return BotApiJson.Ok(true);
-
-            default:
-                throw new InvalidOperationException($"Method '{method}' is listed as known but has no handler.");
-        }
-    }
-
     private async Task<FakeResponse> LongPollAsync(BotApiRequest request, CancellationToken cancellationToken)
     {
         var offset = request.GetInt("offset") ?? 0;
@@ -429,29 +231,6 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             return BotApiJson.OkRawArray([]);
         }
     }
-
-    private JsonObject NewMessage(int messageId, ChatTarget chat, DateTimeOffset date) =>
-        BotApiJson.Message(messageId, chat, BotApiJson.BotUser(BotId, BotUsername), date);
-
-    private static void AddInlineKeyboard(JsonObject message, BotApiRequest request)
-    {
-        if (BotApiJson.InlineKeyboardOrNull(request.Get("reply_markup")) is { } keyboard)
-            message["reply_markup"] = keyboard;
-    }
-
-    private int NextMessageId(long chatId)
-    {
-        var next = _lastMessageIds.GetValueOrDefault(chatId) + 1;
-        _lastMessageIds[chatId] = next;
-        return next;
-    }
-
-    private static bool IsSendOrEdit(string method) =>
-        method.StartsWith("send", StringComparison.Ordinal) || method.StartsWith("edit", StringComparison.Ordinal);
-
-    // Chat actions are not messages and Telegram does not count them against the broadcast limits.
-    private static bool IsRateLimitedSend(string method) =>
-        method.StartsWith("send", StringComparison.Ordinal) && method != "sendChatAction";
 
     private static bool TryParsePath(string? path, out string token, out string method)
     {

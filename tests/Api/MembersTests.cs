@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using LoyaltyBot.Tests.Support;
+
+namespace LoyaltyBot.Tests.Api;
+
+public sealed class MembersTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly ApiFactory _api;
+    private readonly HttpClient _client;
+
+    public MembersTests()
+    {
+        _api = new ApiFactory(_folder.File("loyalty.db"));
+        _client = _api.Admin();
+    }
+
+    public void Dispose()
+    {
+        _api.Dispose();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Creating_a_member_returns_201_with_the_profile()
+    {
+        var response = await _client.CreateMember("D-1", "ООО «Ромашка»", "Москва", "uk");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Json();
+        Assert.Equal("D-1", body.GetProperty("externalId").GetString());
+        Assert.Equal("ООО «Ромашка»", body.GetProperty("name").GetString());
+        Assert.Equal("uk", body.GetProperty("language").GetString());
+        Assert.Equal("Bronze", body.GetProperty("tier").GetString());
+        Assert.Equal(0m, body.GetProperty("balance").GetDecimal());
+        Assert.Equal(1001, body.GetProperty("unitsToNextTier").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_duplicate_external_id_is_a_409()
+    {
+        await _client.CreateMember("D-1");
+        var response = await _client.CreateMember("D-1", "Other");
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("duplicate_member", (await response.Json()).GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"name":"x"}""", "externalId")]
+    [InlineData("""{"externalId":"  ","name":"x"}""", "externalId")]
+    [InlineData("""{"externalId":"D","name":""}""", "name")]
+    [InlineData("""{"externalId":"D","name":"x","language":"de"}""", "language")]
+    [InlineData("""{"externalId":"D","name":"a\u0000b"}""", "name")]
+    public async Task An_invalid_member_is_a_400_naming_the_field(string json, string field)
+    {
+        var response = await _client.PostRaw("/api/v1/members", json);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, (await response.Json()).GetProperty("field").GetString());
+        Assert.Equal(0, (await _client.GetJson("/api/v1/members")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Members_are_listed_in_pages_and_filtered_by_tier_and_region()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            await _client.CreateMember($"D-{i}", region: i % 2 == 0 ? "Москва" : "Киев");
+        }
+
+        await _client.PostSale("S", "D-0", 1500);
+        var page = await _client.GetJson("/api/v1/members?page=2&pageSize=3");
+        Assert.Equal(7, page.GetProperty("total").GetInt32());
+        Assert.Equal(3, page.GetProperty("items").GetArrayLength());
+        Assert.Equal(4, (await _client.GetJson("/api/v1/members?region=Москва")).GetProperty("total").GetInt32());
+        var silver = await _client.GetJson("/api/v1/members?tier=silver");
+        Assert.Equal("D-0", silver.GetProperty("items")[0].GetProperty("externalId").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/api/v1/members?pageSize=1000")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_member_is_a_404()
+    {
+        var response = await _client.GetAsync("/api/v1/members/NOPE");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("unknown_member", (await response.Json()).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_debit_adjustment_beyond_the_balance_is_refused_and_writes_nothing()
+    {
+        await _client.CreateMember("D-1");
+        await _client.PostAsJsonAsync("/api/v1/members/D-1/adjustments", new { amount = 100, reason = "welcome" });
+        var response = await _client.PostAsJsonAsync("/api/v1/members/D-1/adjustments", new { amount = -101, reason = "oops" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("insufficient_points", (await response.Json()).GetProperty("code").GetString());
+        Assert.Equal(100m, (await _client.GetJson("/api/v1/members/D-1")).GetProperty("balance").GetDecimal());
+        Assert.Equal(1, (await _client.GetJson("/api/v1/members/D-1/ledger")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_adjustment_needs_a_reason()
+    {
+        await _client.CreateMember("D-1");
+        var response = await _client.PostAsJsonAsync("/api/v1/members/D-1/adjustments", new { amount = 10 });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("reason", (await response.Json()).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task An_adjustment_replayed_with_its_idempotency_key_is_applied_once()
+    {
+        await _client.CreateMember("D-1");
+        var first = await _client.PostAsJsonAsync("/api/v1/members/D-1/adjustments", new { amount = 10, reason = "bonus", idempotencyKey = "k1" });
+        var second = await _client.PostAsJsonAsync("/api/v1/members/D-1/adjustments", new { amount = 10, reason = "bonus", idempotencyKey = "k1" });
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(10m, (await _client.GetJson("/api/v1/members/D-1")).GetProperty("balance").GetDecimal());
+    }
+
+    [Fact]
+    public async Task The_ledger_is_listed_newest_first()
+    {
+        await _client.CreateMember("D-1");
+        await _client.PostSale("S-1", "D-1", 1);
+        await _client.PostSale("S-2", "D-1", 2);
+        var ledger = await _client.GetJson("/api/v1/members/D-1/ledger");
+        Assert.Equal(["sale:S-2", "sale:S-1"], ledger.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("sourceRef").GetString()));
+    }
+}

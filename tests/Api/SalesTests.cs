@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LoyaltyBot.Tests.Support;
+
+namespace LoyaltyBot.Tests.Api;
+
+public sealed class SalesTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly ApiFactory _api;
+    private readonly HttpClient _client;
+
+    public SalesTests()
+    {
+        _api = new ApiFactory(_folder.File("loyalty.db"));
+        _client = _api.Admin();
+    }
+
+    public void Dispose()
+    {
+        _api.Dispose();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task A_sale_earns_points_by_the_brackets_and_returns_balance_and_tier()
+    {
+        await _client.CreateMember("D-1");
+        await _client.PostSale("S-0", "D-1", 900);
+        var response = await _client.PostSale("S-1", "D-1", 200);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Json();
+        Assert.Equal(250m, body.GetProperty("pointsEarned").GetDecimal());
+        Assert.Equal(1150m, body.GetProperty("balance").GetDecimal());
+        Assert.Equal("Silver", body.GetProperty("tier").GetString());
+    }
+
+    [Fact]
+    public async Task Replaying_a_sale_with_the_same_id_and_body_returns_200_with_the_original_result_and_adds_nothing()
+    {
+        await _client.CreateMember("D-1");
+        var at = DateTimeOffset.Parse("2026-03-01T10:00:00+03:00");
+        var first = await (await _client.PostSale("S-1", "D-1", 10, at)).Json();
+        await _client.PostSale("S-2", "D-1", 5, at);
+
+        var replay = await _client.PostSale("S-1", "D-1", 10, at);
+
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        var body = await replay.Json();
+        Assert.Equal(first.GetProperty("balance").GetDecimal(), body.GetProperty("balance").GetDecimal());
+        var member = await _client.GetJson("/api/v1/members/D-1");
+        Assert.Equal(15m, member.GetProperty("balance").GetDecimal());
+        Assert.Equal(2, (await _client.GetJson("/api/v1/members/D-1/ledger")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Replaying_a_sale_id_with_a_different_body_is_a_409_and_changes_nothing()
+    {
+        await _client.CreateMember("D-1");
+        await _client.PostSale("S-1", "D-1", 10);
+        var response = await _client.PostSale("S-1", "D-1", 11);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("duplicate_sale_conflict", (await response.Json()).GetProperty("code").GetString());
+        Assert.Equal(10m, (await _client.GetJson("/api/v1/members/D-1")).GetProperty("balance").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_sale_for_an_unknown_member_is_a_404_naming_the_field()
+    {
+        var response = await _client.PostSale("S-1", "NOPE", 10);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var body = await response.Json();
+        Assert.Equal("unknown_member", body.GetProperty("code").GetString());
+        Assert.Equal("memberExternalId", body.GetProperty("field").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"memberExternalId":"D-1","sku":"X","units":1,"occurredAt":"2026-01-01T00:00:00Z"}""", "id", "missing_field")]
+    [InlineData("""{"id":"S","memberExternalId":"D-1","sku":"X","units":0,"occurredAt":"2026-01-01T00:00:00Z"}""", "units", "out_of_range")]
+    [InlineData("""{"id":"S","memberExternalId":"D-1","sku":"X","units":-5,"occurredAt":"2026-01-01T00:00:00Z"}""", "units", "out_of_range")]
+    [InlineData("""{"id":"S","memberExternalId":"D-1","sku":"X","units":1000001,"occurredAt":"2026-01-01T00:00:00Z"}""", "units", "out_of_range")]
+    [InlineData("""{"id":"S","memberExternalId":"D-1","sku":"X","units":1}""", "occurredAt", "missing_field")]
+    [InlineData("""{"id":"S","memberExternalId":"D-1","units":1,"occurredAt":"2026-01-01T00:00:00Z"}""", "sku", "missing_field")]
+    [InlineData("""{"id":"S","memberExternalId":"D-1","sku":"X","units":"many","occurredAt":"2026-01-01T00:00:00Z"}""", "units", "malformed_json")]
+    [InlineData("""{"id":"S","memberExternalId":"D-1","sku":"X","units":1.5,"occurredAt":"2026-01-01T00:00:00Z"}""", "units", "malformed_json")]
+    [InlineData("""{"id":"S","memberExternalId":"D-1","sku":"X","units":1,"occurredAt":"yesterday"}""", "occurredAt", "malformed_json")]
+    [InlineData("""{"id":"S","memberExternalId":"D-1",""", "body", "malformed_json")]
+    public async Task Invalid_sales_are_a_400_problem_naming_the_field_and_write_nothing(string json, string field, string code)
+    {
+        await _client.CreateMember("D-1");
+        var response = await _client.PostRaw("/api/v1/sales", json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Json();
+        Assert.Equal(code, body.GetProperty("code").GetString());
+        Assert.StartsWith(field, body.GetProperty("field").GetString());
+        Assert.Equal(0, (await _client.GetJson("/api/v1/members/D-1/ledger")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_batch_with_mixed_items_commits_the_valid_ones_and_reports_each_in_order()
+    {
+        await _client.CreateMember("D-1");
+        await _client.PostSale("OLD", "D-1", 3);
+        var now = DateTimeOffset.UtcNow;
+        var batch = new
+        {
+            sales = new object[]
+            {
+                new { id = "B-1", memberExternalId = "D-1", sku = "X", units = 10, occurredAt = now },
+                new { id = "B-2", memberExternalId = "NOPE", sku = "X", units = 10, occurredAt = now },
+                new { id = "OLD", memberExternalId = "D-1", sku = "SKU-1", units = 3, occurredAt = now.AddDays(-1) },
+                new { id = "B-3", memberExternalId = "D-1", sku = "X", units = 0, occurredAt = now },
+                new { id = "B-4", memberExternalId = "D-1", sku = "X", units = 5, occurredAt = now },
+                new { id = "B-1", memberExternalId = "D-1", sku = "X", units = 99, occurredAt = now },
+            },
+        };
+        var response = await _client.PostAsJsonAsync("/api/v1/sales/batch", batch);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var results = (await response.Json()).GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(["B-1", "B-2", "OLD", "B-3", "B-4", "B-1"], results.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(["created", "rejected", "rejected", "rejected", "created", "rejected"],
+            results.Select(r => r.GetProperty("status").GetString()));
+        Assert.Equal("unknown_member", results[1].GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal("duplicate_sale_conflict", results[2].GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal("out_of_range", results[3].GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal("duplicate_sale_conflict", results[5].GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(18m, (await _client.GetJson("/api/v1/members/D-1")).GetProperty("balance").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_replayed_batch_reports_duplicates_and_adds_nothing()
+    {
+        await _client.CreateMember("D-1");
+        var at = DateTimeOffset.Parse("2026-05-05T05:05:05Z");
+        var batch = new { sales = Enumerable.Range(1, 50).Select(i => new { id = $"R-{i}", memberExternalId = "D-1", sku = "X", units = i, occurredAt = at }).ToArray() };
+        await _client.PostAsJsonAsync("/api/v1/sales/batch", batch);
+        var replay = await (await _client.PostAsJsonAsync("/api/v1/sales/batch", batch)).Json();
+
+        Assert.All(replay.GetProperty("results").EnumerateArray(), r => Assert.Equal("duplicate", r.GetProperty("status").GetString()));
+        Assert.Equal(1412.5m, (await _client.GetJson("/api/v1/members/D-1")).GetProperty("balance").GetDecimal()); // 1,275 units: 1000 × 1 + 275 × 1.5
+    }
+
+    [Fact]
+    public async Task A_batch_over_ten_thousand_items_is_refused_whole()
+    {
+        var items = Enumerable.Range(0, 10_001).Select(i => new { id = $"X{i}", memberExternalId = "D", sku = "X", units = 1, occurredAt = DateTimeOffset.UtcNow });
+        var response = await _client.PostAsJsonAsync("/api/v1/sales/batch", new { sales = items });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("sales", (await response.Json()).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Sixty_four_concurrent_sales_for_one_member_add_up_exactly()
+    {
+        await _client.CreateMember("D-1");
+        var tasks = Enumerable.Range(1, 64).Select(i => _client.PostSale($"C-{i}", "D-1", 40 + i));
+        var responses = await Task.WhenAll(tasks);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var units = Enumerable.Range(1, 64).Sum(i => 40 + i);
+        var member = await _client.GetJson("/api/v1/members/D-1");
+        Assert.Equal(units, member.GetProperty("unitsThisYear").GetInt64());
+        Assert.Equal(LoyaltyBot.Core.Earning.EarningRule.Default.PointsFor(0, units), member.GetProperty("balance").GetDecimal());
+        var ledger = await _client.GetJson("/api/v1/members/D-1/ledger?pageSize=200");
+        Assert.Equal(64, ledger.GetProperty("total").GetInt32());
+        Assert.Equal(member.GetProperty("balance").GetDecimal(),
+            ledger.GetProperty("items").EnumerateArray().Sum(e => e.GetProperty("amount").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task A_sale_from_last_year_earns_on_last_years_units_and_leaves_this_years_tier_alone()
+    {
+        await _client.CreateMember("D-1");
+        var lastYear = DateTimeOffset.UtcNow.AddYears(-1);
+        await _client.PostSale("L-1", "D-1", 1500, lastYear);
+        var member = await _client.GetJson("/api/v1/members/D-1");
+        Assert.Equal(0, member.GetProperty("unitsThisYear").GetInt64());
+        Assert.Equal("Bronze", member.GetProperty("tier").GetString());
+        Assert.Equal(1750m, member.GetProperty("balance").GetDecimal());
+    }
+}
