@@ -1,9 +1,13 @@
 using LoyaltyBot.Api.Auth;
 using LoyaltyBot.Api.Health;
+using LoyaltyBot.Api.Joining;
 using LoyaltyBot.Api.Ledger;
 using LoyaltyBot.Api.Members;
 using LoyaltyBot.Api.Problems;
 using LoyaltyBot.Api.Sales;
+using LoyaltyBot.Api.Telegram;
+using LoyaltyBot.Bot.Conversations;
+using LoyaltyBot.Bot.Telegram;
 using LoyaltyBot.Core.Hosting;
 using Scalar.AspNetCore;
 
@@ -16,6 +20,9 @@ builder.Services.AddApiConventions();
 builder.Services.AddOpenApi();
 builder.Services.AddApiKeyAuth();
 builder.Services.AddLoyaltyCore();
+builder.Services.AddChat();
+builder.Services.AddJoining();
+builder.Services.AddTelegram(builder.Configuration);
 
 var app = builder.Build();
 
@@ -31,6 +38,8 @@ app.MapApiKeys();
 app.MapMembers();
 app.MapSales();
 app.MapLedger();
+app.MapJoining();
+app.MapTelegram();
 
 await app.EnsureAdminKeyAsync();
 app.Run();

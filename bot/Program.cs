@@ -1,11 +1,143 @@
+using LoyaltyBot.Bot.Conversations;
+using LoyaltyBot.Bot.Delivery;
+using LoyaltyBot.Bot.Terminal;
+using LoyaltyBot.Core.Hosting;
+using LoyaltyBot.Core.Joining;
+using LoyaltyBot.Core.Members;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
 namespace LoyaltyBot.Bot;
 
-/// <summary>Command-line entry of the bot project (the terminal chat).</summary>
+/// <summary>
+/// The bot's command line: <c>chat</c> opens the terminal chat on the product's LiteDB file;
+/// <c>enrol EXTERNAL-ID NAME</c> adds a member and prints a join code; <c>join-code EXTERNAL-ID</c> prints a new code.
+/// </summary>
 internal static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        Console.Error.WriteLine("Usage: dotnet run --project bot -- chat");
-        return 2;
+        var command = args.FirstOrDefault();
+        if (command is not ("chat" or "enrol" or "join-code"))
+        {
+            Console.Error.WriteLine("""
+                Usage:
+                  dotnet run --project bot -- chat [--user NAME] [--lang ru|uk|en] [--Storage:Path FILE]
+                  dotnet run --project bot -- enrol EXTERNAL-ID "NAME" [--Storage:Path FILE]
+                  dotnet run --project bot -- join-code EXTERNAL-ID [--Storage:Path FILE]
+                The default database is the API's: api/data/loyalty.db (stop the API first: LiteDB opens the file exclusively).
+                """);
+            return 2;
+        }
+
+        var options = args.Skip(1).ToList();
+        var user = TakeOption(options, "--user") ?? Environment.UserName;
+        var language = TakeOption(options, "--lang") ?? "ru";
+        var builder = Host.CreateApplicationBuilder(options.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray());
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration["Storage:Path"] ??= DefaultDatabasePath();
+        builder.Services.AddLoyaltyCore();
+        builder.Services.AddChat();
+        var console = new TerminalConsole(Console.Out, user);
+        builder.Services.AddSingleton(console);
+        builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();
+
+        using var host = builder.Build();
+        var positional = options.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=')).ToList();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch (IOException exception)
+        {
+            Console.Error.WriteLine($"Cannot open the database {builder.Configuration["Storage:Path"]}: {exception.Message}");
+            Console.Error.WriteLine("Is the API running on the same file? Stop it, or pass --Storage:Path another.db.");
+            return 1;
+        }
+
+        var exitCode = command switch
+        {
+            "enrol" => await EnrolAsync(host.Services, positional),
+            "join-code" => await JoinCodeAsync(host.Services, positional),
+            _ => await ChatAsync(host.Services, console, language),
+        };
+        await host.StopAsync();
+        return exitCode;
+    }
+
+    private static async Task<int> ChatAsync(IServiceProvider services, TerminalConsole console, string language)
+    {
+        var chat = new TerminalChat(services.GetRequiredService<IConversationEngine>(), console, Console.In, Console.Out);
+        await chat.RunAsync(language, CancellationToken.None);
+        return 0;
+    }
+
+    private static async Task<int> EnrolAsync(IServiceProvider services, IReadOnlyList<string> args)
+    {
+        if (args.Count < 2)
+        {
+            Console.Error.WriteLine("enrol needs EXTERNAL-ID and NAME.");
+            return 2;
+        }
+
+        var codes = services.GetRequiredService<JoinCodes>();
+        IssuedJoinCode? code = null;
+        var result = await services.GetRequiredService<MemberRegistry>().EnrolAsync(
+            new NewMember(args[0], args[1]), CancellationToken.None, (store, member) => code = codes.Issue(store, member.Id));
+        if (!result.IsSuccess)
+        {
+            Console.Error.WriteLine($"{result.Error.Code}: {result.Error.Message}");
+            return 1;
+        }
+
+        Console.WriteLine($"Member {result.Value.ExternalId} enrolled. Join code: {code!.Code} (valid until {code.ExpiresAt:yyyy-MM-dd}).");
+        return 0;
+    }
+
+    private static async Task<int> JoinCodeAsync(IServiceProvider services, IReadOnlyList<string> args)
+    {
+        if (args.Count < 1)
+        {
+            Console.Error.WriteLine("join-code needs EXTERNAL-ID.");
+            return 2;
+        }
+
+        var result = await services.GetRequiredService<JoinCodes>().IssueAsync(args[0], CancellationToken.None);
+        if (!result.IsSuccess)
+        {
+            Console.Error.WriteLine($"{result.Error.Code}: {result.Error.Message}");
+            return 1;
+        }
+
+        Console.WriteLine($"Join code for {args[0]}: {result.Value.Code} (valid until {result.Value.ExpiresAt:yyyy-MM-dd}).");
+        return 0;
+    }
+
+    private static string? TakeOption(List<string> options, string name)
+    {
+        var index = options.IndexOf(name);
+        if (index < 0 || index + 1 >= options.Count)
+        {
+            return null;
+        }
+
+        var value = options[index + 1];
+        options.RemoveRange(index, 2);
+        return value;
+    }
+
+    /// <summary>The API's database when run from a checkout (so both see the same members), else <c>data/loyalty.db</c>.</summary>
+    private static string DefaultDatabasePath()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LoyaltyBot.sln")))
+            {
+                return Path.Combine(dir.FullName, "api", "data", "loyalty.db");
+            }
+        }
+
+        return Path.Combine("data", "loyalty.db");
     }
 }

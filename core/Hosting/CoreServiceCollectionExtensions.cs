@@ -1,7 +1,10 @@
 using LoyaltyBot.Core.Auth;
 using LoyaltyBot.Core.Earning;
+using LoyaltyBot.Core.Identities;
+using LoyaltyBot.Core.Joining;
 using LoyaltyBot.Core.Ledger;
 using LoyaltyBot.Core.Members;
+using LoyaltyBot.Core.Outbox;
 using LoyaltyBot.Core.Sales;
 using LoyaltyBot.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +31,9 @@ public static class CoreServiceCollectionExtensions
         services.AddStoreSchema<LedgerSchema>();
         services.AddStoreSchema<SalesSchema>();
         services.AddStoreSchema<ApiKeySchema>();
+        services.AddStoreSchema<IdentitySchema>();
+        services.AddStoreSchema<JoiningSchema>();
+        services.AddStoreSchema<OutboxSchema>();
 
         services.AddSingleton(sp => new LiteStore(sp.GetRequiredService<StoreOptions>().Path, sp.GetServices<IStoreSchema>()));
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<LiteStore>());
@@ -42,6 +48,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MemberQueries>();
         services.AddSingleton<SaleRecorder>();
         services.AddSingleton<ApiKeys>();
+        services.AddSingleton(sp => Section<JoinOptions>(sp, JoinOptions.Section));
+        services.AddSingleton<JoinCodes>();
+        services.AddSingleton<ChatIdentities>();
+        services.AddSingleton<DeliveryOutbox>();
         return services;
     }
 

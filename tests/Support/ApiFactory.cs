@@ -8,7 +8,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace LoyaltyBot.Tests.Support;
 
 /// <summary>The real API host on a LiteDB file in a temp folder, with a known admin key.</summary>
-public sealed class ApiFactory(string databasePath, FakeTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class ApiFactory(
+    string databasePath,
+    FakeTimeProvider? clock = null,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0123456789";
@@ -28,7 +32,12 @@ public sealed class ApiFactory(string databasePath, FakeTimeProvider? clock = nu
 
         if (clock is not null)
         {
-            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+            builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 

@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Api.Joining;
+
+public sealed record JoinCodeResponse(string ExternalId, string JoinCode, string? JoinLink, DateTimeOffset ExpiresAt);

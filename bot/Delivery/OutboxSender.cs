@@ -1,0 +1,258 @@
+using LoyaltyBot.Core.Identities;
+using LoyaltyBot.Core.Outbox;
+using LoyaltyBot.Core.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LoyaltyBot.Bot.Delivery;
+
+/// <summary>
+/// Delivers the outbox, oldest first, per channel within its limits. Each message is marked Sending
+/// (durably) before it is handed to the channel and its outcome recorded after, so a killed process
+/// resumes where it stopped: messages that were in flight become Unknown and are not resent.
+/// </summary>
+public sealed class OutboxSender : BackgroundService
+{
+    private readonly IDocumentStore _store;
+    private readonly IStoreWriter _writer;
+    private readonly ChatIdentities _identities;
+    private readonly OutboxOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<OutboxSender> _logger;
+    private readonly Dictionary<string, IChannelSender> _senders;
+    private readonly Dictionary<string, ChannelPacer> _pacers;
+    private readonly HashSet<string> _inFlightChats = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly object _gate = new();
+    private int _inFlight;
+
+    public OutboxSender(
+        IDocumentStore store,
+        IStoreWriter writer,
+        ChatIdentities identities,
+        DeliveryOutbox outbox,
+        IEnumerable<IChannelSender> senders,
+        OutboxOptions options,
+        TimeProvider time,
+        ILogger<OutboxSender> logger)
+    {
+        _store = store;
+        _writer = writer;
+        _identities = identities;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
+        _pacers = _senders.ToDictionary(p => p.Key, p => new ChannelPacer(p.Value.Limits, time), StringComparer.Ordinal);
+        outbox.Enqueued += Wake;
+    }
+
+    /// <summary>Looks for due messages now instead of at the next poll.</summary>
+    public void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            _wake.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RecoverInFlightAsync(stoppingToken);
+        var running = new List<Task>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var delay = await DispatchDueAsync(running, stoppingToken);
+                running.RemoveAll(t => t.IsCompleted);
+                await _wake.WaitAsync(delay, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception)
+            {
+                _logger.LogError(exception, "The outbox sender loop failed; retrying shortly");
+                await Task.Delay(TimeSpan.FromSeconds(1), _time, CancellationToken.None);
+            }
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    /// <summary>Messages marked Sending belong to a process that died mid-send: record them as Unknown.</summary>
+    private async Task RecoverInFlightAsync(CancellationToken cancellationToken)
+    {
+        var count = await _writer.WriteAsync(s =>
+        {
+            var set = s.Set<OutboxMessage>();
+            var stuck = set.Find(m => m.Status == OutboxStatus.Sending);
+            foreach (var message in stuck)
+            {
+                set.Update(message with { Status = OutboxStatus.Unknown, LastError = "in flight when the process stopped" });
+            }
+
+            return stuck.Count;
+        }, cancellationToken);
+        if (count > 0)
+        {
+            _logger.LogWarning("{Count} outbox messages were in flight when the process stopped; recorded as unknown, not resent", count);
+        }
+    }
+
+    /// <summary>Starts every send that is due and allowed now; returns how long to wait before looking again.</summary>
+    private async Task<TimeSpan> DispatchDueAsync(List<Task> running, CancellationToken cancellationToken)
+    {
+        var poll = TimeSpan.FromMilliseconds(_options.PollMilliseconds);
+        var now = _time.GetUtcNow();
+        var due = _store.Set<OutboxMessage>().FindOrdered(
+            m => m.Status == OutboxStatus.Pending && m.NotBefore <= now, m => m.Id, descending: false, limit: 500);
+        var wait = poll;
+        var chosen = new List<OutboxMessage>();
+        lock (_gate)
+        {
+            var seenChats = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var message in due)
+            {
+                if (!_senders.TryGetValue(message.Channel, out var sender))
+                {
+                    continue;
+                }
+
+                var pacer = _pacers[message.Channel];
+                if (!seenChats.Add(message.IdentityId) || _inFlightChats.Contains(message.IdentityId) || !pacer.ChatReady(message.IdentityId))
+                {
+                    continue;
+                }
+
+                if (_inFlight >= sender.Limits.MaxConcurrency)
+                {
+                    break;
+                }
+
+                var slot = pacer.NextSlot - _time.GetUtcNow();
+                if (slot > TimeSpan.Zero)
+                {
+                    wait = slot < wait ? slot : wait;
+                    continue;
+                }
+
+                pacer.Book(message.IdentityId);
+                _inFlightChats.Add(message.IdentityId);
+                _inFlight++;
+                chosen.Add(message);
+            }
+        }
+
+        if (chosen.Count == 0)
+        {
+            return wait;
+        }
+
+        var ids = chosen.Select(m => m.Id).ToArray();
+        await _writer.WriteAsync(s =>
+        {
+            var set = s.Set<OutboxMessage>();
+            foreach (var id in ids)
+            {
+                if (set.Get(id) is { Status: OutboxStatus.Pending } current)
+                {
+                    set.Update(current with { Status = OutboxStatus.Sending });
+                }
+            }
+
+            return true;
+        }, cancellationToken);
+
+        foreach (var message in chosen)
+        {
+            running.Add(SendOneAsync(message, cancellationToken));
+        }
+
+        return TimeSpan.Zero;
+    }
+
+    private async Task SendOneAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        DeliveryResult result;
+        try
+        {
+            var identity = _identities.Get(message.IdentityId);
+            result = identity is null
+                ? new DeliveryResult.Rejected("the chat identity no longer exists")
+                : await _senders[message.Channel].SendAsync(identity, message.ToChatMessage(), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning(exception, "Sending outbox message {Id} failed", message.Id);
+            result = new DeliveryResult.Transient(exception.GetType().Name);
+        }
+
+        try
+        {
+            await RecordAsync(message, result);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _inFlightChats.Remove(message.IdentityId);
+                _inFlight--;
+            }
+
+            Wake();
+        }
+    }
+
+    private Task RecordAsync(OutboxMessage message, DeliveryResult result)
+    {
+        var now = _time.GetUtcNow();
+        if (result is DeliveryResult.RetryAfter retry)
+        {
+            lock (_gate)
+            {
+                _pacers[message.Channel].PauseFor(retry.Delay);
+            }
+        }
+
+        return _writer.WriteAsync(s =>
+        {
+            var set = s.Set<OutboxMessage>();
+            var current = set.Get(message.Id);
+            if (current is null)
+            {
+                return false;
+            }
+
+            var attempts = current.Attempts + (result is DeliveryResult.Transient ? 1 : 0);
+            var updated = result switch
+            {
+                DeliveryResult.Sent sent => current with { Status = OutboxStatus.Sent, SentAt = now, ChannelMessageId = sent.MessageId, LastError = null },
+                DeliveryResult.RetryAfter retryAfter => current with { Status = OutboxStatus.Pending, NotBefore = now + retryAfter.Delay, LastError = "429" },
+                DeliveryResult.Blocked blocked => current with { Status = OutboxStatus.Blocked, LastError = blocked.Reason },
+                DeliveryResult.Rejected rejected => current with { Status = OutboxStatus.Failed, LastError = rejected.Reason },
+                DeliveryResult.Transient transient when attempts >= _options.MaxAttempts =>
+                    current with { Status = OutboxStatus.Failed, Attempts = attempts, LastError = transient.Reason },
+                DeliveryResult.Transient transient =>
+                    current with { Status = OutboxStatus.Pending, Attempts = attempts, NotBefore = now + Backoff(attempts), LastError = transient.Reason },
+                _ => current with { Status = OutboxStatus.Failed, LastError = "unexpected result" },
+            };
+            set.Update(updated);
+            if (result is DeliveryResult.Blocked)
+            {
+                _identities.MarkUnreachable(s, message.IdentityId);
+            }
+
+            return true;
+        }, CancellationToken.None);
+    }
+
+    /// <summary>2, 4, 8 … seconds (capped at 5 minutes) with ±20 % jitter.</summary>
+    private static TimeSpan Backoff(int attempts)
+    {
+        var seconds = Math.Min(300, Math.Pow(2, attempts));
+        return TimeSpan.FromSeconds(seconds * (0.8 + Random.Shared.NextDouble() * 0.4));
+    }
+}

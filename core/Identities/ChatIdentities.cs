@@ -1,0 +1,85 @@
+using LoyaltyBot.Core.Results;
+using LoyaltyBot.Core.Storage;
+
+namespace LoyaltyBot.Core.Identities;
+
+/// <summary>Keeps track of chat identities: first contact, reachability, language before linking, addressing.</summary>
+public sealed class ChatIdentities(IStoreWriter writer, IDocumentStore store, TimeProvider time)
+{
+    public ChatIdentity? Get(string identityId) => store.Set<ChatIdentity>().Get(identityId);
+
+    public IReadOnlyList<ChatIdentity> OfMember(string memberId) =>
+        store.Set<ChatIdentity>().Find(i => i.MemberId == memberId);
+
+    /// <summary>
+    /// Records that a user wrote to us: creates the identity on first contact, follows a changed chat id or
+    /// address, and makes a user who had blocked the bot reachable again. Writes only when something changed.
+    /// </summary>
+    public async Task<ChatIdentity> SeenAsync(
+        string channel, string channelUserId, string chatId, IReadOnlyDictionary<string, string>? address, CancellationToken cancellationToken)
+    {
+        var id = ChatIdentity.KeyOf(channel, channelUserId);
+        var current = Get(id);
+        if (current is not null && current.ChatId == chatId && current.UnreachableSince is null && !AddressChanged(current, address))
+        {
+            return current;
+        }
+
+        return await writer.WriteAsync(s =>
+        {
+            var set = s.Set<ChatIdentity>();
+            var existing = set.Get(id);
+            var identity = (existing ?? new ChatIdentity
+            {
+                Id = id,
+                Channel = channel,
+                ChannelUserId = channelUserId,
+                ChatId = chatId,
+                FirstSeenAt = time.GetUtcNow(),
+            }) with
+            {
+                ChatId = chatId,
+                UnreachableSince = null,
+                Address = address is null ? existing?.Address ?? [] : new Dictionary<string, string>(address),
+            };
+            set.Upsert(identity);
+            return identity;
+        }, cancellationToken);
+    }
+
+    public Task MarkUnreachableAsync(string identityId, CancellationToken cancellationToken) =>
+        writer.WriteAsync(s => MarkUnreachable(s, identityId), cancellationToken);
+
+    /// <summary>Inside a write operation: the channel told us the user blocked or removed the bot.</summary>
+    public bool MarkUnreachable(IDocumentStore s, string identityId)
+    {
+        var set = s.Set<ChatIdentity>();
+        var identity = set.Get(identityId);
+        if (identity is null || identity.UnreachableSince is not null)
+        {
+            return false;
+        }
+
+        return set.Update(identity with { UnreachableSince = time.GetUtcNow() });
+    }
+
+    public Task<Result<ChatIdentity>> SetLanguageAsync(string identityId, string language, CancellationToken cancellationToken) =>
+        writer.WriteAsync<Result<ChatIdentity>>(s =>
+        {
+            var set = s.Set<ChatIdentity>();
+            var identity = set.Get(identityId);
+            if (identity is null)
+            {
+                return DomainError.NotFound("unknown_identity", "The chat identity does not exist.");
+            }
+
+            var changed = identity with { Language = language };
+            set.Update(changed);
+            return changed;
+        }, cancellationToken);
+
+    private static bool AddressChanged(ChatIdentity current, IReadOnlyDictionary<string, string>? address) =>
+        address is not null
+        && (address.Count != current.Address.Count
+            || address.Any(pair => !current.Address.TryGetValue(pair.Key, out var value) || value != pair.Value));
+}

@@ -1,0 +1,10 @@
+using LoyaltyBot.Core.Storage;
+
+namespace LoyaltyBot.Core.Identities;
+
+internal sealed class IdentitySchema : IStoreSchema
+{
+    public void Configure(StoreSchemaBuilder schema) => schema
+        .Collection<ChatIdentity>("chat_identities")
+        .Index<ChatIdentity, string?>(i => i.MemberId);
+}

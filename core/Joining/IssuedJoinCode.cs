@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Core.Joining;
+
+public sealed record IssuedJoinCode(string Code, DateTimeOffset ExpiresAt);

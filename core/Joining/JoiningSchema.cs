@@ -1,0 +1,10 @@
+using LoyaltyBot.Core.Storage;
+
+namespace LoyaltyBot.Core.Joining;
+
+internal sealed class JoiningSchema : IStoreSchema
+{
+    public void Configure(StoreSchemaBuilder schema) => schema
+        .Collection<JoinCode>("join_codes")
+        .Collection<JoinFailures>("join_failures");
+}

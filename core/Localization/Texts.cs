@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Resources;
+using Humanizer;
+using LoyaltyBot.Core.Chat;
+using LoyaltyBot.Core.Members;
+
+namespace LoyaltyBot.Core.Localization;
+
+/// <summary>
+/// Every user-facing text, from the resource files (<c>Strings.resx</c> = Russian, <c>.uk</c>, <c>.en</c>),
+/// with culture-aware numbers, plural forms and relative dates. Missing keys fall back to Russian.
+/// </summary>
+public sealed class Texts
+{
+    private static readonly ResourceManager Resources = new("LoyaltyBot.Core.Localization.Strings", typeof(Texts).Assembly);
+    private static readonly ConcurrentDictionary<string, Texts> Cache = new();
+
+    private Texts(string language)
+    {
+        Language = language;
+        Culture = CultureInfo.GetCultureInfo(language);
+    }
+
+    public string Language { get; }
+
+    public CultureInfo Culture { get; }
+
+    public static Texts For(string? language) =>
+        Cache.GetOrAdd(Languages.IsSupported(language) ? language! : Languages.Default, l => new Texts(l));
+
+    /// <summary>The raw text of a key (it may contain the safe markup of <see cref="RichText"/>).</summary>
+    public string this[string key] =>
+        Resources.GetString(key, Culture) ?? throw new KeyNotFoundException($"No text has the key '{key}'.");
+
+    /// <summary>Plain text with arguments formatted in this language.</summary>
+    public string Format(string key, params object[] args) => string.Format(Culture, this[key], args);
+
+    /// <summary>Rich text: the resource is trusted markup, every argument is escaped.</summary>
+    public RichText Rich(string key, params object[] args) =>
+        new(string.Format(Culture, this[key], args.Select(a => (object)WebUtility.HtmlEncode(Convert.ToString(a, Culture) ?? string.Empty)).ToArray()));
+
+    /// <summary>"1 250" in ru/uk, "1,250" in en; up to two decimals when there are any.</summary>
+    public string Number(decimal value) => value.ToString(value == decimal.Truncate(value) ? "#,0" : "#,0.##", Culture);
+
+    public string Number(long value) => value.ToString("#,0", Culture);
+
+    /// <summary>A number with the right plural form of the noun in <c>Plural.{noun}</c>: "1 балл", "2 балла", "5 баллов".</summary>
+    public string Quantity(string noun, decimal value)
+    {
+        var forms = this[$"Plural.{noun}"].Split('|');
+        return $"{Number(value)} {forms[Math.Min(PluralRules.FormIndex(Language, value), forms.Length - 1)]}";
+    }
+
+    public string Points(decimal value) => Quantity("Points", value);
+
+    /// <summary>"3 дня назад", "3 days ago".</summary>
+    public string Ago(DateTimeOffset moment, DateTimeOffset now) => moment.Humanize(now, Culture);
+
+    /// <summary>"через 5 минут", "in 5 minutes".</summary>
+    public string In(DateTimeOffset moment, DateTimeOffset now) => moment.Humanize(now, Culture);
+
+    /// <summary>"2 дня", "2 days".</summary>
+    public string Duration(TimeSpan span) => span.Humanize(culture: Culture, minUnit: TimeUnit.Minute);
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Resources;
+using LoyaltyBot.Core.Localization;
+
+namespace LoyaltyBot.Tests.Localization;
+
+public sealed class TextsTests
+{
+    [Theory]
+    [InlineData("ru", 1, "1 балл")]
+    [InlineData("ru", 2, "2 балла")]
+    [InlineData("ru", 5, "5 баллов")]
+    [InlineData("ru", 11, "11 баллов")]
+    [InlineData("ru", 21, "21 балл")]
+    [InlineData("ru", 22, "22 балла")]
+    [InlineData("ru", 112, "112 баллов")]
+    [InlineData("ru", 1250, "1 250 баллов")]
+    [InlineData("ru", 1.5, "1,5 балла")]
+    [InlineData("uk", 1, "1 бал")]
+    [InlineData("uk", 3, "3 бали")]
+    [InlineData("uk", 5, "5 балів")]
+    [InlineData("uk", 1.5, "1,5 бала")]
+    [InlineData("en", 1, "1 point")]
+    [InlineData("en", 2, "2 points")]
+    [InlineData("en", 1250, "1,250 points")]
+    public void Points_use_the_plural_form_and_number_format_of_the_language(string language, double amount, string expected)
+    {
+        var text = Texts.For(language).Points((decimal)amount);
+        Assert.Equal(expected, text.Replace('\u00A0', ' ').Replace('\u202F', ' '));
+    }
+
+    [Fact]
+    public void Every_text_exists_in_russian_ukrainian_and_english()
+    {
+        var manager = new ResourceManager("LoyaltyBot.Core.Localization.Strings", typeof(Texts).Assembly);
+        var russian = Keys(manager, CultureInfo.InvariantCulture);
+        Assert.NotEmpty(russian);
+        Assert.Equal(russian, Keys(manager, CultureInfo.GetCultureInfo("uk")));
+        Assert.Equal(russian, Keys(manager, CultureInfo.GetCultureInfo("en")));
+    }
+
+    [Fact]
+    public void Arguments_of_rich_texts_are_escaped()
+    {
+        var text = Texts.For("ru").Rich("Join.Welcome", "<script>alert(1)</script> & \"Co\"");
+        Assert.DoesNotContain("<script>", text.Html);
+        Assert.Contains("&lt;script&gt;", text.Html);
+        Assert.Contains("&amp;", text.Html);
+    }
+
+    [Fact]
+    public void Relative_dates_are_in_the_language()
+    {
+        var now = DateTimeOffset.Parse("2026-11-23T12:00:00Z");
+        Assert.Equal("3 дня назад", Texts.For("ru").Ago(now.AddDays(-3), now));
+        Assert.Equal("3 days ago", Texts.For("en").Ago(now.AddDays(-3), now));
+    }
+
+    private static SortedSet<string> Keys(ResourceManager manager, CultureInfo culture)
+    {
+        var set = manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+            ?? throw new InvalidOperationException($"No resources for {culture.Name}");
+        return new SortedSet<string>(set.Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key), StringComparer.Ordinal);
+    }
+}
