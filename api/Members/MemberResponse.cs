@@ -18,6 +18,9 @@ public sealed record MemberResponse(
     decimal? PointsToNextTier,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>Chat roles, e.g. <c>manager</c>.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
     /// <summary>Set on creation only: a single-use code the member types or follows to link a chat.</summary>
     public string? JoinCode { get; init; }
 
@@ -37,5 +40,8 @@ public sealed record MemberResponse(
         profile.NextTier?.Name,
         profile.NextTier?.UnitsNeeded,
         profile.NextTier?.PointsNeeded,
-        profile.Member.CreatedAt);
+        profile.Member.CreatedAt)
+    {
+        Roles = profile.Member.Roles,
+    };
 }

@@ -17,6 +17,7 @@ public static class MembersEndpoints
         group.MapGet("/{externalId}", Get);
         group.MapPost("/{externalId}/block", Block).RequireAuthorization(ApiRoles.Manager);
         group.MapPost("/{externalId}/unblock", Unblock).RequireAuthorization(ApiRoles.Manager);
+        group.MapPost("/{externalId}/roles", SetRoles).RequireAuthorization(ApiRoles.Admin);
         return group;
     }
 
@@ -77,6 +78,16 @@ public static class MembersEndpoints
     public static Task<Results<Ok<MemberResponse>, ProblemHttpResult>> Unblock(
         string externalId, MemberRegistry registry, MemberQueries queries, CancellationToken cancellationToken) =>
         SetStatus(externalId, MemberStatus.Active, registry, queries, cancellationToken);
+
+    /// <summary>Sets the member's chat roles: <c>{"roles": ["manager"]}</c> grants the manager commands in chat; <c>[]</c> removes them.</summary>
+    public static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> SetRoles(
+        string externalId, MemberRolesRequest request, MemberRegistry registry, MemberQueries queries, CancellationToken cancellationToken)
+    {
+        var result = await registry.SetRolesAsync(externalId, request.Roles, cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.Ok(MemberResponse.From(queries.Profile(result.Value)))
+            : result.Error.ToProblem();
+    }
 
     private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> SetStatus(
         string externalId, MemberStatus status, MemberRegistry registry, MemberQueries queries, CancellationToken cancellationToken)

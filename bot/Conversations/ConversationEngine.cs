@@ -171,9 +171,14 @@ public sealed class ConversationEngine : IConversationEngine
                 return context.Reply(ChatMessage.Plain(context.Texts["Member.Blocked"]));
             }
 
-            if (handler.Access == HandlerAccess.Personal && !context.Message.IsPrivate)
+            if (handler.Access is HandlerAccess.Personal or HandlerAccess.Manager && !context.Message.IsPrivate)
             {
                 return context.Reply(ChatMessage.Plain(context.Texts["Group.PrivateOnly"]));
+            }
+
+            if (handler.Access == HandlerAccess.Manager && !context.Member.IsManager)
+            {
+                return context.Reply(ChatMessage.Plain(context.Texts["Common.ManagersOnly"]));
             }
         }
 

@@ -11,4 +11,7 @@ public enum HandlerAccess
 
     /// <summary>A linked, active member in a private chat: personal data.</summary>
     Personal,
+
+    /// <summary>A linked, active member with the manager role, in a private chat.</summary>
+    Manager,
 }

@@ -14,7 +14,22 @@ namespace LoyaltyBot.Core.Localization;
 /// </summary>
 public sealed class Texts
 {
-    private static readonly ResourceManager Resources = new("LoyaltyBot.Core.Localization.Strings", typeof(Texts).Assembly);
+    private const string ResourcePrefix = "LoyaltyBot.Core.Localization.";
+
+    /// <summary>
+    /// <c>Strings</c> holds the shared texts; each feature may add its own resource set next to it
+    /// (<c>Rewards.resx</c>, <c>Rewards.uk.resx</c>, <c>Rewards.en.resx</c>…). Keys are unique across sets.
+    /// </summary>
+    private static readonly ResourceManager[] Resources = typeof(Texts).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".resources", StringComparison.Ordinal))
+        .Select(n => n[..^".resources".Length])
+        .OrderBy(n => n == ResourcePrefix + "Strings" ? 0 : 1)
+        .ThenBy(n => n, StringComparer.Ordinal)
+        .Select(n => new ResourceManager(n, typeof(Texts).Assembly))
+        .ToArray();
+
+    /// <summary>The base names of all resource sets (for completeness checks).</summary>
+    public static IReadOnlyList<ResourceManager> ResourceSets => Resources;
     private static readonly ConcurrentDictionary<string, Texts> Cache = new();
 
     private Texts(string language)
@@ -31,8 +46,21 @@ public sealed class Texts
         Cache.GetOrAdd(Languages.IsSupported(language) ? language! : Languages.Default, l => new Texts(l));
 
     /// <summary>The raw text of a key (it may contain the safe markup of <see cref="RichText"/>).</summary>
-    public string this[string key] =>
-        Resources.GetString(key, Culture) ?? throw new KeyNotFoundException($"No text has the key '{key}'.");
+    public string this[string key]
+    {
+        get
+        {
+            foreach (var resources in Resources)
+            {
+                if (resources.GetString(key, Culture) is { } text)
+                {
+                    return text;
+                }
+            }
+
+            throw new KeyNotFoundException($"No text has the key '{key}'.");
+        }
+    }
 
     /// <summary>Plain text with arguments formatted in this language.</summary>
     public string Format(string key, params object[] args) => string.Format(Culture, this[key], args);

@@ -26,4 +26,9 @@ public sealed record Member
     public decimal Balance { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Staff roles in chat, e.g. <see cref="MemberRoles.Manager"/>; dealers have none.</summary>
+    public List<string> Roles { get; init; } = [];
+
+    public bool IsManager => Roles.Contains(MemberRoles.Manager);
 }

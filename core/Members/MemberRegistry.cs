@@ -82,6 +82,35 @@ public sealed class MemberRegistry(IStoreWriter writer, TierLadder tiers, TimePr
             return changed;
         }, cancellationToken);
 
+    /// <summary>Replaces the member's chat roles (e.g. grants <c>manager</c>).</summary>
+    public Task<Result<Member>> SetRolesAsync(string externalId, IReadOnlyList<string>? roles, CancellationToken cancellationToken)
+    {
+        if (roles is null)
+        {
+            return Task.FromResult<Result<Member>>(DomainError.Invalid("roles", Validate.MissingField, "'roles' is required."));
+        }
+
+        var normalized = roles.Select(r => r?.Trim().ToLowerInvariant() ?? string.Empty).Distinct().ToList();
+        if (normalized.FirstOrDefault(r => !MemberRoles.All.Contains(r)) is { } unknown)
+        {
+            return Task.FromResult<Result<Member>>(DomainError.Invalid("roles", Validate.InvalidValue, $"Unknown role '{unknown}'; known roles: {string.Join(", ", MemberRoles.All)}."));
+        }
+
+        return writer.WriteAsync<Result<Member>>(store =>
+        {
+            var members = store.Set<Member>();
+            var member = members.FindOne(m => m.ExternalId == externalId);
+            if (member is null)
+            {
+                return MemberErrors.Unknown(externalId);
+            }
+
+            var changed = member with { Roles = normalized };
+            members.Update(changed);
+            return changed;
+        }, cancellationToken);
+    }
+
     private static DomainError? Check(NewMember request, out string externalId, out string name, out string? region, out string language)
     {
         region = null;

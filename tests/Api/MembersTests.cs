@@ -127,4 +127,21 @@ public sealed class MembersTests : IDisposable
         var ledger = await _client.GetJson("/api/v1/members/D-1/ledger");
         Assert.Equal(["sale:S-2", "sale:S-1"], ledger.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("sourceRef").GetString()));
     }
+
+    [Fact]
+    public async Task An_admin_can_grant_the_manager_role_and_unknown_roles_are_refused()
+    {
+        await _client.CreateMember("D-1");
+        var granted = await _client.PostAsJsonAsync("/api/v1/members/D-1/roles", new { roles = new[] { "manager" } });
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+        Assert.Equal("manager", (await granted.Json()).GetProperty("roles")[0].GetString());
+
+        var unknown = await _client.PostAsJsonAsync("/api/v1/members/D-1/roles", new { roles = new[] { "god" } });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("roles", (await unknown.Json()).GetProperty("field").GetString());
+
+        var manager = _api.ClientWithKey(await _api.KeyFor("manager"));
+        var forbidden = await manager.PostAsJsonAsync("/api/v1/members/D-1/roles", new { roles = Array.Empty<string>() });
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
 }

@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Api.Members;
+
+public sealed record MemberRolesRequest(IReadOnlyList<string>? Roles);
