@@ -4,11 +4,14 @@ using LoyaltyBot.Api.Joining;
 using LoyaltyBot.Api.Ledger;
 using LoyaltyBot.Api.Members;
 using LoyaltyBot.Api.Problems;
+using LoyaltyBot.Api.Quizzes;
 using LoyaltyBot.Api.Sales;
 using LoyaltyBot.Api.Telegram;
 using LoyaltyBot.Bot.Conversations;
+using LoyaltyBot.Bot.Quizzes;
 using LoyaltyBot.Bot.Telegram;
 using LoyaltyBot.Core.Hosting;
+using LoyaltyBot.Core.Quizzes;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +25,8 @@ builder.Services.AddApiKeyAuth();
 builder.Services.AddLoyaltyCore();
 builder.Services.AddChat();
 builder.Services.AddJoining();
+builder.Services.AddQuizzes();
+builder.Services.AddQuizChat();
 builder.Services.AddTelegram(builder.Configuration);
 
 var app = builder.Build();
@@ -39,6 +44,7 @@ app.MapMembers();
 app.MapSales();
 app.MapLedger();
 app.MapJoining();
+app.MapQuizzes();
 app.MapTelegram();
 
 await app.EnsureAdminKeyAsync();
