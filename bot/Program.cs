@@ -1,9 +1,11 @@
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Delivery;
+using LoyaltyBot.Bot.Quizzes;
 using LoyaltyBot.Bot.Terminal;
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Joining;
 using LoyaltyBot.Core.Members;
+using LoyaltyBot.Core.Quizzes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -40,6 +42,8 @@ internal static class Program
         builder.Configuration["Storage:Path"] ??= DefaultDatabasePath();
         builder.Services.AddLoyaltyCore();
         builder.Services.AddChat();
+        builder.Services.AddQuizzes();
+        builder.Services.AddQuizChat();
         var console = new TerminalConsole(Console.Out, user);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();
