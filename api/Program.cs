@@ -5,8 +5,10 @@ using LoyaltyBot.Api.Ledger;
 using LoyaltyBot.Api.Members;
 using LoyaltyBot.Api.Problems;
 using LoyaltyBot.Api.Sales;
+using LoyaltyBot.Api.Teams;
 using LoyaltyBot.Api.Telegram;
 using LoyaltyBot.Bot.Conversations;
+using LoyaltyBot.Bot.Teams;
 using LoyaltyBot.Bot.Telegram;
 using LoyaltyBot.Core.Hosting;
 using Scalar.AspNetCore;
@@ -23,6 +25,7 @@ builder.Services.AddLoyaltyCore();
 builder.Services.AddChat();
 builder.Services.AddJoining();
 builder.Services.AddTelegram(builder.Configuration);
+builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
 
@@ -40,6 +43,7 @@ app.MapSales();
 app.MapLedger();
 app.MapJoining();
 app.MapTelegram();
+app.MapTeams();
 
 await app.EnsureAdminKeyAsync();
 app.Run();
