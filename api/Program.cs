@@ -6,9 +6,11 @@ using LoyaltyBot.Api.Members;
 using LoyaltyBot.Api.Problems;
 using LoyaltyBot.Api.Quizzes;
 using LoyaltyBot.Api.Sales;
+using LoyaltyBot.Api.Teams;
 using LoyaltyBot.Api.Telegram;
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Quizzes;
+using LoyaltyBot.Bot.Teams;
 using LoyaltyBot.Bot.Telegram;
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Quizzes;
@@ -28,6 +30,7 @@ builder.Services.AddJoining();
 builder.Services.AddQuizzes();
 builder.Services.AddQuizChat();
 builder.Services.AddTelegram(builder.Configuration);
+builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
 
@@ -46,6 +49,7 @@ app.MapLedger();
 app.MapJoining();
 app.MapQuizzes();
 app.MapTelegram();
+app.MapTeams();
 
 await app.EnsureAdminKeyAsync();
 app.Run();
