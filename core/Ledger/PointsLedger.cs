@@ -12,7 +12,13 @@ public sealed class PointsLedger(TimeProvider time)
 {
     private long _lastId = -1;
 
-    public Result<LedgerAppend> Append(IDocumentStore store, LedgerPosting posting)
+    /// <param name="store">The write operation's store.</param>
+    /// <param name="posting">The entry to append.</param>
+    /// <param name="keyIsFresh">
+    /// True when the caller has already proved the idempotency key unused (a sale checks its own sale id first);
+    /// skips a lookup. The unique index on the key still refuses a duplicate.
+    /// </param>
+    public Result<LedgerAppend> Append(IDocumentStore store, LedgerPosting posting, bool keyIsFresh = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(posting.Reason);
         ArgumentException.ThrowIfNullOrWhiteSpace(posting.SourceRef);
@@ -20,7 +26,7 @@ public sealed class PointsLedger(TimeProvider time)
         ArgumentException.ThrowIfNullOrWhiteSpace(posting.Actor);
 
         var entries = store.Set<LedgerEntry>();
-        var existing = entries.FindOne(e => e.IdempotencyKey == posting.IdempotencyKey);
+        var existing = keyIsFresh ? null : entries.FindOne(e => e.IdempotencyKey == posting.IdempotencyKey);
         if (existing is not null)
         {
             return new LedgerAppend(existing, WasDuplicate: true);

@@ -21,6 +21,9 @@ public sealed class SaleRecorder(
 
     private readonly ISaleObserver[] _observers = observers.ToArray();
 
+    // externalId → member id: both never change and members are never deleted, so this can only miss.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _memberIds = new(StringComparer.Ordinal);
+
     public async Task<Result<SaleReceipt>> RecordAsync(SaleRequest request, string actor, CancellationToken cancellationToken)
     {
         var error = Check(request, out var sale);
@@ -100,7 +103,7 @@ public sealed class SaleRecorder(
         }
 
         var members = store.Set<Member>();
-        var member = members.FindOne(m => m.ExternalId == request.MemberExternalId);
+        var member = FindMember(members, request.MemberExternalId);
         if (member is null)
         {
             return MemberErrors.Unknown(request.MemberExternalId, "memberExternalId");
@@ -124,7 +127,7 @@ public sealed class SaleRecorder(
         {
             var posting = new LedgerPosting(member.Id, LedgerEntryKind.SaleAccrual, points,
                 $"Sale of {request.Units} × {request.Sku}", sourceRef, sourceRef, actor);
-            var appended = ledger.Append(store, posting);
+            var appended = ledger.Append(store, posting, keyIsFresh: true);
             if (!appended.IsSuccess)
             {
                 return appended.Error;
@@ -180,6 +183,27 @@ public sealed class SaleRecorder(
         }
 
         return new SaleReceipt(sale.Id, sale.MemberExternalId, points, store.Set<Member>().Get(member.Id)!.Balance, tierNow, Replayed: false);
+    }
+
+    private Member? FindMember(IDocumentSet<Member> members, string externalId)
+    {
+        if (_memberIds.TryGetValue(externalId, out var id))
+        {
+            if (members.Get(id) is { } cached)
+            {
+                return cached;
+            }
+
+            _memberIds.TryRemove(externalId, out _);
+        }
+
+        var member = members.FindOne(m => m.ExternalId == externalId);
+        if (member is not null)
+        {
+            _memberIds[externalId] = member.Id;
+        }
+
+        return member;
     }
 
     private DomainError? Check(SaleRequest request, out ValidSale? sale)

@@ -14,6 +14,7 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
     private readonly ILogger<StoreWriter> _logger;
     private readonly BlockingCollection<PendingWrite> _queue = new();
     private readonly Thread _thread;
+    private readonly WriteSession _session;
     private int _disposed;
 
     public StoreWriter(LiteStore store, StoreOptions options, ILogger<StoreWriter> logger)
@@ -21,6 +22,7 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
         _store = store;
         _maxBatch = Math.Max(1, options.MaxBatch);
         _logger = logger;
+        _session = new WriteSession(store);
         _thread = new Thread(Loop) { IsBackground = true, Name = "store-writer" };
         _thread.Start();
     }
@@ -92,12 +94,13 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
         {
             try
             {
-                pending.Run(_store);
+                pending.Run(_session);
             }
             catch (Exception exception)
             {
                 _logger.LogError(exception, "A write operation failed; retrying its batch of {Count} one by one", batch.Count);
                 database.Rollback();
+                _session.Reset();
                 foreach (var alone in batch)
                 {
                     RunAlone(alone);
@@ -116,11 +119,12 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
         database.BeginTrans();
         try
         {
-            pending.Run(_store);
+            pending.Run(_session);
         }
         catch (Exception exception)
         {
             database.Rollback();
+            _session.Reset();
             pending.Fail(exception);
             return;
         }
@@ -133,10 +137,12 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
         try
         {
             _store.Database.Commit();
+            _session.Reset();
             _store.Durability.WaitUntilDurable();
         }
         catch (Exception exception)
         {
+            _session.Reset();
             _logger.LogCritical(exception, "Commit of {Count} write operations failed", batch.Count);
             foreach (var pending in batch)
             {
