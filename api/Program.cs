@@ -4,9 +4,11 @@ using LoyaltyBot.Api.Joining;
 using LoyaltyBot.Api.Ledger;
 using LoyaltyBot.Api.Members;
 using LoyaltyBot.Api.Problems;
+using LoyaltyBot.Api.Rewards;
 using LoyaltyBot.Api.Sales;
 using LoyaltyBot.Api.Telegram;
 using LoyaltyBot.Bot.Conversations;
+using LoyaltyBot.Bot.Rewards;
 using LoyaltyBot.Bot.Telegram;
 using LoyaltyBot.Core.Hosting;
 using Scalar.AspNetCore;
@@ -22,6 +24,7 @@ builder.Services.AddApiKeyAuth();
 builder.Services.AddLoyaltyCore();
 builder.Services.AddChat();
 builder.Services.AddJoining();
+builder.Services.AddRewards();
 builder.Services.AddTelegram(builder.Configuration);
 
 var app = builder.Build();
@@ -39,6 +42,8 @@ app.MapMembers();
 app.MapSales();
 app.MapLedger();
 app.MapJoining();
+app.MapRewards();
+app.MapRedemptions();
 app.MapTelegram();
 
 await app.EnsureAdminKeyAsync();
