@@ -1,5 +1,6 @@
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Delivery;
+using LoyaltyBot.Bot.Rewards;
 using LoyaltyBot.Bot.Terminal;
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Joining;
@@ -39,6 +40,7 @@ internal static class Program
         builder.Configuration["Storage:Path"] ??= DefaultDatabasePath();
         builder.Services.AddLoyaltyCore();
         builder.Services.AddChat();
+        builder.Services.AddRewards();
         var console = new TerminalConsole(Console.Out, user);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();
