@@ -71,7 +71,7 @@ public static class RedemptionsEndpoints
         string? status, string? member, int? page, int? pageSize, MemberQueries members, RedemptionQueries redemptions)
     {
         string? memberId = null;
-        if (member is not null)
+        if (!string.IsNullOrWhiteSpace(member))
         {
             memberId = members.ByExternalId(member)?.Id;
             if (memberId is null)
@@ -113,7 +113,7 @@ public static class RedemptionsEndpoints
         }
 
         RedemptionStatus? parsed = null;
-        if (status is not null)
+        if (!string.IsNullOrWhiteSpace(status))
         {
             parsed = Enum.GetValues<RedemptionStatus>()
                 .Select(s => (RedemptionStatus?)s)

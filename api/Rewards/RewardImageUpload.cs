@@ -7,19 +7,19 @@ using Microsoft.Net.Http.Headers;
 namespace LoyaltyBot.Api.Rewards;
 
 /// <summary>
-/// Reads an uploaded reward image the two ways integrators send files: the raw bytes as the body
-/// (<c>image/png</c>, <c>image/jpeg</c> or <c>application/octet-stream</c>), or a <c>multipart/form-data</c>
-/// form with a file part (named <c>image</c>, else the first file). Never reads more than the limit plus one byte.
+/// Reads an uploaded reward image the two ways integrators send files: a <c>multipart/form-data</c> form with a
+/// file part (named <c>image</c>, else the first file), or else the raw bytes as the body. The declared
+/// Content-Type of a raw body is not trusted either way (<c>curl --data-binary</c> sends a form type by default):
+/// the catalog recognises PNG and JPEG by their magic bytes. Never reads more than the limit.
 /// </summary>
 internal static class RewardImageUpload
 {
-    private static readonly string[] RawTypes = ["image/png", "image/jpeg", "image/jpg", "image/pjpeg", "application/octet-stream"];
-
-    /// <summary>The bytes, or the problem to answer (400 empty, 413 too large, 415 another media type).</summary>
+    /// <summary>The bytes, or the problem to answer (400 empty, 413 too large).</summary>
     public static async Task<(byte[]? Bytes, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         byte[]? bytes;
-        if (request.HasFormContentType)
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             var form = await request.ReadFormAsync(cancellationToken);
             var file = form.Files.GetFile("image") ?? form.Files.FirstOrDefault();
@@ -38,16 +38,6 @@ internal static class RewardImageUpload
         }
         else
         {
-            var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
-            if (mediaType is not null && !RawTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
-            {
-                return (null, ProblemMapping.Problem(
-                    StatusCodes.Status415UnsupportedMediaType,
-                    "unsupported_media_type",
-                    "Send the image as the body with Content-Type image/png or image/jpeg, or as a multipart/form-data file named 'image'.",
-                    "Content-Type"));
-            }
-
             if (request.ContentLength > maxBytes)
             {
                 return (null, TooLarge(maxBytes));

@@ -22,8 +22,10 @@ public static class RewardsEndpoints
         group.MapPost("/{id}/deactivate", Deactivate).RequireAuthorization(ApiRoles.Manager);
         group.MapPost("/{id}/activate", Activate).RequireAuthorization(ApiRoles.Manager);
         group.MapDelete("/{id}", Delete).RequireAuthorization(ApiRoles.Manager);
-        group.MapPut("/{id}/image", PutImage).RequireAuthorization(ApiRoles.Manager);
-        group.MapPost("/{id}/image", PutImage).RequireAuthorization(ApiRoles.Manager);
+        group.MapPut("/{id}/image", PutImage).RequireAuthorization(ApiRoles.Manager)
+            .WithSummary("Sets the reward's image: the PNG or JPEG bytes as the body (any Content-Type), or a multipart/form-data file named 'image'.");
+        group.MapPost("/{id}/image", PutImage).RequireAuthorization(ApiRoles.Manager)
+            .WithSummary("Same as PUT /api/v1/rewards/{id}/image.");
         group.MapDelete("/{id}/image", DeleteImage).RequireAuthorization(ApiRoles.Manager);
         return group;
     }
@@ -47,7 +49,7 @@ public static class RewardsEndpoints
         }
 
         RewardCategory? parsedCategory = null;
-        if (category is not null)
+        if (!string.IsNullOrWhiteSpace(category))
         {
             parsedCategory = Enum.GetValues<RewardCategory>()
                 .Select(c => (RewardCategory?)c)
@@ -59,7 +61,7 @@ public static class RewardsEndpoints
         }
 
         string? canonicalTier = null;
-        if (tier is not null && (canonicalTier = tiers.Normalize(tier.Trim())) is null)
+        if (!string.IsNullOrWhiteSpace(tier) && (canonicalTier = tiers.Normalize(tier.Trim())) is null)
         {
             return DomainError.Invalid("tier", Validate.InvalidValue, $"'tier' must be one of {string.Join(", ", tiers.Tiers.Select(t => t.Name))}.").ToProblem();
         }

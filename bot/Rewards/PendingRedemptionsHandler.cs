@@ -178,8 +178,10 @@ public sealed class PendingRedemptionsHandler(
         var result = await decision;
         if (!result.IsSuccess && result.Error.Kind == ErrorKind.Validation)
         {
-            // Too long or empty: keep the dialog and let the manager type it again.
-            return context.Reply(texts.Rich("Rewards.Pending.TooLong", texts.Number(maxLength)));
+            // Too long or unusable: keep the dialog and let the manager type it again.
+            return context.Reply(result.Error.Code == Validate.TooLong
+                ? texts.Rich("Rewards.Pending.TooLong", texts.Number(maxLength))
+                : RichText.Escape(texts["Rewards.Pending.TypeAnswer"]));
         }
 
         await dialogs.ClearAsync(context.Identity.Id, context.CancellationToken);

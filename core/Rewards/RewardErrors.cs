@@ -47,7 +47,7 @@ public static class RewardErrors
         DomainError.Invalid("image", "image_too_large", $"The image must be at most {limit:N0} bytes.");
 
     public static DomainError NotAnImage() =>
-        DomainError.Invalid("image", "invalid_image", "The image must be a PNG or JPEG file.");
+        DomainError.Invalid("image", "invalid_image", "The image must be a PNG or JPEG file, sent as the request body (or as a multipart/form-data file named 'image').");
 
     public static DomainError NoImage(string id) =>
         DomainError.NotFound("image_not_found", $"Reward '{id}' has no image.", "id");

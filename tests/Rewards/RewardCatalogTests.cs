@@ -246,12 +246,23 @@ public sealed class RewardCatalogTests : IDisposable
     }
 
     [Fact]
-    public async Task Other_media_types_and_empty_bodies_are_refused()
+    public async Task A_png_sent_the_curl_data_binary_way_is_recognised_by_its_bytes()
+    {
+        var id = await _scenario.Reward();
+        var upload = await Admin.PutAsync($"/api/v1/rewards/{id}/image", Bytes(Png, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Equal("image/png", (await Admin.GetAsync($"/api/v1/rewards/{id}/image")).Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Text_and_empty_bodies_are_refused()
     {
         var id = await _scenario.Reward();
         var text = await Admin.PutAsync($"/api/v1/rewards/{id}/image", new StringContent("hello"));
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
+        Assert.Equal("invalid_image", (await text.Json()).GetProperty("code").GetString());
         var empty = await Admin.PutAsync($"/api/v1/rewards/{id}/image", Bytes([], "image/png"));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Equal("missing_field", (await empty.Json()).GetProperty("code").GetString());
     }
 

@@ -131,6 +131,13 @@ public sealed class RewardsScenario : IDisposable
     /// <summary>All the text of a chat turn, with ordinary spaces.</summary>
     public static string Text(Bot.Conversations.ConversationTurn turn) => Plain(ChatDriver.AllText(turn));
 
+    public static string[] Payloads(Bot.Conversations.ConversationTurn turn) =>
+        ChatDriver.AllButtons(turn).Select(b => b.Payload ?? string.Empty).ToArray();
+
+    /// <summary>The one button payload of the turn that starts with <paramref name="prefix"/>.</summary>
+    public static string PayloadStarting(Bot.Conversations.ConversationTurn turn, string prefix) =>
+        Payloads(turn).Single(p => p.StartsWith(prefix, StringComparison.Ordinal));
+
     /// <summary>Waits for a delivery to the chat containing <paramref name="text"/>, moving the fake clock past the channel's pacing.</summary>
     public async Task<string> DeliveredTo(string chatId, string text)
     {
