@@ -29,6 +29,7 @@ internal static class RewardChatTexts
         RewardErrors.TierTooLowCode => texts.Format("Rewards.Error.TierTooLow", reward?.MinTier ?? string.Empty),
         RewardErrors.LimitReachedCode => texts["Rewards.Error.LimitReached"],
         RewardErrors.OutOfStockCode => texts["Rewards.Error.OutOfStock"],
+        RewardErrors.PriceChangedCode => texts.Format("Rewards.Error.PriceChanged", texts.Points(reward?.CostPoints ?? 0)),
         RewardErrors.InsufficientPointsCode =>
             texts.Format("Rewards.Error.InsufficientPoints", texts.Points(Math.Max(0, (reward?.CostPoints ?? 0) - member.Balance))),
         "member_blocked" => texts["Member.Blocked"],

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Core.Chat;
 using LoyaltyBot.Core.Members;
@@ -167,7 +168,13 @@ public sealed class RewardsHandler(RewardQueries rewards, Redemptions redemption
             context.Identity.Id,
             ButtonPrefix,
             ConfirmStep,
-            new Dictionary<string, string> { ["reward"] = offer.Reward.Id, ["page"] = page.ToString(texts.Culture), ["key"] = StoreIds.New() },
+            new Dictionary<string, string>
+            {
+                ["reward"] = offer.Reward.Id,
+                ["cost"] = offer.Reward.CostPoints.ToString(CultureInfo.InvariantCulture),
+                ["page"] = page.ToString(CultureInfo.InvariantCulture),
+                ["key"] = StoreIds.New(),
+            },
             context.CancellationToken);
         var lines = new[]
         {
@@ -192,8 +199,10 @@ public sealed class RewardsHandler(RewardQueries rewards, Redemptions redemption
         var texts = context.Texts;
         var member = context.RequiredMember;
         var rewardId = dialog.Data.GetValueOrDefault("reward", string.Empty);
+        var cost = decimal.TryParse(dialog.Data.GetValueOrDefault("cost"), NumberStyles.Number, CultureInfo.InvariantCulture, out var c) ? c : -1;
         var result = await redemptions.RedeemInChatAsync(
-            member.Id, rewardId, dialog.Data.GetValueOrDefault("key", nonce), context.Identity.Id, context.Actor, context.CancellationToken);
+            new ChatRedemptionRequest(member.Id, rewardId, dialog.Data.GetValueOrDefault("key", nonce), cost, context.Identity.Id, context.Actor),
+            context.CancellationToken);
         await dialogs.ClearAsync(context.Identity.Id, context.CancellationToken);
         var catalog = ChatButton.Choice(texts["Rewards.Card.BackToList"], $"rw:p:{dialog.Data.GetValueOrDefault("page", "1")}");
         if (!result.IsSuccess)

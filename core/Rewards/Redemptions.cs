@@ -37,14 +37,15 @@ public sealed class Redemptions(
             var member = store.Set<Member>().FindOne(m => m.ExternalId == externalId);
             return member is null
                 ? MemberErrors.Unknown(externalId)
-                : Redeem(store, member.Id, reward, $"api:{key}", actor, answeredInIdentity: null);
+                : Redeem(store, member.Id, reward, $"api:{key}", actor, answeredInIdentity: null, confirmedCost: null);
         }, cancellationToken);
     }
 
-    /// <summary>A member redeems from a chat; <paramref name="requestKey"/> identifies the confirmation (a double tap repeats it).</summary>
-    public Task<Result<RedemptionReceipt>> RedeemInChatAsync(
-        string memberId, string rewardId, string requestKey, string identityId, string actor, CancellationToken cancellationToken) =>
-        writer.WriteAsync(store => Redeem(store, memberId, rewardId, $"chat:{requestKey}", actor, identityId), cancellationToken);
+    /// <summary>A member redeems from a chat, at the price they confirmed; a repeated confirmation returns the same redemption.</summary>
+    public Task<Result<RedemptionReceipt>> RedeemInChatAsync(ChatRedemptionRequest request, CancellationToken cancellationToken) =>
+        writer.WriteAsync(
+            store => Redeem(store, request.MemberId, request.RewardId, $"chat:{request.RequestKey}", request.Actor, request.IdentityId, request.ConfirmedCost),
+            cancellationToken);
 
     /// <summary>Pending → fulfilled, with an optional voucher code and message for the member.</summary>
     public Task<Result<RedemptionUpdate>> ApproveAsync(
@@ -90,7 +91,7 @@ public sealed class Redemptions(
         }, cancellationToken);
 
     private Result<RedemptionReceipt> Redeem(
-        IDocumentStore store, string memberId, string rewardId, string source, string actor, string? answeredInIdentity)
+        IDocumentStore store, string memberId, string rewardId, string source, string actor, string? answeredInIdentity, decimal? confirmedCost)
     {
         var requestKey = $"{memberId}:{source}";
         var redemptions = store.Set<Redemption>();
@@ -130,6 +131,11 @@ public sealed class Redemptions(
                 RewardObstacle.OutOfStock => RewardErrors.OutOfStock(rewardId),
                 _ => RewardErrors.InsufficientPoints(member.Balance, reward.CostPoints),
             };
+        }
+
+        if (confirmedCost is { } confirmed && confirmed != reward.CostPoints)
+        {
+            return RewardErrors.PriceChanged(reward.CostPoints);
         }
 
         var id = StoreIds.New();

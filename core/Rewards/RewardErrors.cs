@@ -11,6 +11,7 @@ public static class RewardErrors
     public const string TierTooLowCode = "tier_too_low";
     public const string LimitReachedCode = "limit_reached";
     public const string NotAvailableCode = "not_available";
+    public const string PriceChangedCode = "price_changed";
 
     /// <summary>Unknown, or (for redeeming) deactivated.</summary>
     public static DomainError RewardNotFound(string id) =>
@@ -33,6 +34,10 @@ public static class RewardErrors
 
     public static DomainError IdempotencyConflict(string key) =>
         DomainError.Conflict("idempotency_conflict", $"The idempotency key '{key}' was already used for another reward.", "idempotencyKey");
+
+    /// <summary>The member confirmed another price than the reward has now.</summary>
+    public static DomainError PriceChanged(decimal cost) =>
+        DomainError.Conflict(PriceChangedCode, $"The reward's cost changed to {cost} points since it was confirmed.", "rewardId");
 
     public static DomainError RedemptionNotFound(string id) =>
         DomainError.NotFound("redemption_not_found", $"No redemption has id '{id}'.", "id");

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using LoyaltyBot.Tests.Support;
 using static LoyaltyBot.Tests.Rewards.RewardsScenario;
 
@@ -208,5 +209,19 @@ public sealed class MemberRewardsChatTests : IDisposable
         Assert.Contains("/myrewards — мои заявки на награды", help);
         Assert.DoesNotContain("/pending", help);
         Assert.Contains("/pending", Text(await manager.Say("/help")));
+    }
+
+    [Fact]
+    public async Task A_price_changed_after_the_confirmation_screen_is_not_charged()
+    {
+        var member = await _scenario.LinkedChat("D-1", "1001", points: 5000);
+        var reward = await _scenario.Reward(costPoints: 1000);
+        var confirm = await member.Press($"rw:c:{reward}:1");
+        await _scenario.Admin.PutAsJsonAsync($"/api/v1/rewards/{reward}", RewardsScenario.RewardBody(costPoints: 1200));
+
+        var refused = await member.Press(PayloadStarting(confirm, "rw:y:"));
+
+        Assert.Contains("Стоимость награды изменилась: теперь 1 200 баллов", Text(refused));
+        Assert.Equal(5000, await _scenario.Balance("D-1"));
     }
 }
