@@ -38,7 +38,9 @@ internal sealed class ApiHost : IAsyncDisposable
     public OutputTail Output => _output;
 
     /// <summary>Locates (building if needed) and starts the API, then waits until <c>GET /health</c> answers 200.</summary>
-    public static async Task<ApiHost> StartAsync(string? dllOverride, bool forceBuild, TextWriter log, CancellationToken ct)
+    /// <param name="environment">Extra configuration for the API as environment variables (<c>Telegram__BotToken</c>…).</param>
+    public static async Task<ApiHost> StartAsync(
+        string? dllOverride, bool forceBuild, TextWriter log, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dllPath = dllOverride ?? await LocateOrBuildAsync(forceBuild, log, ct);
         if (!File.Exists(dllPath))
@@ -66,6 +68,10 @@ internal sealed class ApiHost : IAsyncDisposable
         psi.Environment["Auth__AdminKey"] = adminKey;
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[name] = value;
+        }
 
         log.WriteLine($"Starting API: dotnet {dllPath} --urls {baseUrl}");
         log.WriteLine($"  storage: {storagePath}");

@@ -13,6 +13,7 @@ internal static class Program
 
         Commands:
           ingest    Sale ingestion throughput (batch, single-sale, raw LiteDB baseline)
+          webhook   Telegram updates through POST /telegram/webhook (engine, store, reply to a fake Bot API)
 
         Run '<command> --help' for the options of a command.
         """;
@@ -36,6 +37,7 @@ internal static class Program
             return args[0] switch
             {
                 "ingest" => await IngestCommand.RunAsync(args[1..], cts.Token),
+                "webhook" => await WebhookCommand.RunAsync(args[1..], cts.Token),
                 "help" or "-h" or "--help" => PrintUsage(Console.Out, ExitCodes.Ok),
                 _ => UnknownCommand(args[0]),
             };

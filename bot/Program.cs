@@ -35,7 +35,8 @@ internal static class Program
         var options = args.Skip(1).ToList();
         var user = TakeOption(options, "--user") ?? Environment.UserName;
         var language = TakeOption(options, "--lang") ?? "ru";
-        var builder = Host.CreateApplicationBuilder(options.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray());
+        var (settings, positional) = Split(options);
+        var builder = Host.CreateApplicationBuilder(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration["Storage:Path"] ??= DefaultDatabasePath();
         builder.Services.AddLoyaltyCore();
@@ -46,7 +47,6 @@ internal static class Program
         builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();
 
         using var host = builder.Build();
-        var positional = options.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=')).ToList();
         try
         {
             await host.StartAsync();
@@ -114,6 +114,31 @@ internal static class Program
 
         Console.WriteLine($"Join code for {args[0]}: {result.Value.Code} (valid until {result.Value.ExpiresAt:yyyy-MM-dd}).");
         return 0;
+    }
+
+    /// <summary>"--Key value" and "--Key=value" pairs are configuration; everything else is positional.</summary>
+    private static (string[] Settings, List<string> Positional) Split(List<string> args)
+    {
+        var settings = new List<string>();
+        var positional = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                positional.Add(args[i]);
+            }
+            else if (args[i].Contains('=') || i + 1 >= args.Count)
+            {
+                settings.Add(args[i]);
+            }
+            else
+            {
+                settings.Add(args[i]);
+                settings.Add(args[++i]);
+            }
+        }
+
+        return (settings.ToArray(), positional);
     }
 
     private static string? TakeOption(List<string> options, string name)

@@ -40,10 +40,3 @@ public static class ApiKeyEndpoints
 
     private static string RoleName(ApiKeyRole role) => role.ToString().ToLowerInvariant();
 }
-
-public sealed record NewApiKeyRequest(string? Name, string? Role);
-
-public sealed record ApiKeyResponse(string Id, string Name, string Role, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
-
-/// <summary>The only response that ever contains the key's secret.</summary>
-public sealed record IssuedApiKeyResponse(string Id, string Name, string Role, DateTimeOffset CreatedAt, string Key);

@@ -16,5 +16,3 @@ public static class HealthEndpoints
             ? TypedResults.Ok(new HealthResponse("healthy"))
             : TypedResults.Json(new HealthResponse("unhealthy"), statusCode: StatusCodes.Status503ServiceUnavailable);
 }
-
-public sealed record HealthResponse(string Status);

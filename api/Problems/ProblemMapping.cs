@@ -46,7 +46,7 @@ public static class ProblemMapping
     private static string TitleOf(int status) => status switch
     {
         400 => "The request is invalid.",
-        401 => "An API key is required.",
+        401 => "Authentication is required.",
         403 => "The API key may not do this.",
         404 => "Not found.",
         409 => "Conflict.",

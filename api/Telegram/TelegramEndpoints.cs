@@ -58,11 +58,21 @@ public static class TelegramEndpoints
             return TypedResults.Ok();
         }
 
-        if (update is not null)
+        if (update is null)
+        {
+            return TypedResults.Ok();
+        }
+
+        try
         {
             // Not the request's token: once the update is claimed it is handled to the end, even if Telegram hangs up.
             var dispatcher = http.RequestServices.GetRequiredService<TelegramUpdateDispatcher>();
             await dispatcher.HandleAsync(update, lifetime.ApplicationStopping);
+        }
+        catch (Exception exception) when (!lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // The dispatcher logs its own failures; this is a broken setup (a missing service).
+            logger.LogError(exception, "Telegram update {UpdateId} could not be dispatched", update.Id);
         }
 
         return TypedResults.Ok();

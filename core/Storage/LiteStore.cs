@@ -8,12 +8,14 @@ public sealed class LiteStore : IDocumentStore, IDisposable
 {
     private readonly ConcurrentDictionary<Type, object> _sets = new();
     private readonly CollectionNames _names = new();
+    private readonly FileStream _lock;
 
     public LiteStore(string path, IEnumerable<IStoreSchema> schemas)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
         FilePath = fullPath;
+        _lock = AcquireLock(fullPath);
         Database = new LiteDatabase(
             new ConnectionString { Filename = fullPath, Connection = ConnectionType.Direct },
             CreateMapper());
@@ -52,7 +54,33 @@ public sealed class LiteStore : IDocumentStore, IDisposable
         }
     }
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        try
+        {
+            Database.Dispose();
+        }
+        finally
+        {
+            _lock.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// LiteDB's own file sharing does not stop a second process on Linux (both get shared locks), and two
+    /// engines on one file corrupt it. An exclusive lock on a side file makes the second one fail cleanly.
+    /// </summary>
+    private static FileStream AcquireLock(string databasePath)
+    {
+        try
+        {
+            return new FileStream(databasePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException exception)
+        {
+            throw new IOException($"The database {databasePath} is already open in another process (or another store in this one).", exception);
+        }
+    }
 
     private static BsonMapper CreateMapper()
     {

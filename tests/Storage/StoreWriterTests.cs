@@ -46,4 +46,12 @@ public sealed class StoreWriterTests
         using var core = new CoreHarness();
         core.Store.Durability.WaitUntilDurable();
     }
+
+    [Fact]
+    public void A_second_store_on_the_same_file_is_refused_instead_of_corrupting_it()
+    {
+        using var core = new CoreHarness();
+        var ex = Assert.Throws<IOException>(() => new LiteStore(core.Store.FilePath, []));
+        Assert.Contains("already open", ex.Message);
+    }
 }

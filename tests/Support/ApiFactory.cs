@@ -41,6 +41,29 @@ public sealed class ApiFactory(
         }
     }
 
+    /// <summary>
+    /// The minimal-hosting Program disposes its services on its own thread after the host stops, so the base
+    /// dispose can return while the store is still open: wait until its file lock is released, so a test can
+    /// reopen the file (a restart) without two stores on one file.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            try
+            {
+                await using var probe = new FileStream(DatabasePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return;
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+        }
+    }
+
     public HttpClient ClientWithKey(string key)
     {
         var client = CreateClient();

@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Api.Auth;
+
+public sealed record NewApiKeyRequest(string? Name, string? Role);

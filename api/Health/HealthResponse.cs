@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Api.Health;
+
+public sealed record HealthResponse(string Status);

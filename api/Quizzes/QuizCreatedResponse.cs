@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Api.Quizzes;
+
+public sealed record QuizCreatedResponse(string Id);

@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Api.Quizzes;
+
+public sealed record QuizListResponse(IReadOnlyList<QuizSummaryResponse> Items, int Page, int PageSize, int Total);

@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Core.Quizzes;
+
+public sealed record QuizPage(IReadOnlyList<Quiz> Items, int Page, int PageSize, int Total);
