@@ -7,10 +7,12 @@ using LoyaltyBot.Api.Problems;
 using LoyaltyBot.Api.Quizzes;
 using LoyaltyBot.Api.Rewards;
 using LoyaltyBot.Api.Sales;
+using LoyaltyBot.Api.Teams;
 using LoyaltyBot.Api.Telegram;
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Quizzes;
 using LoyaltyBot.Bot.Rewards;
+using LoyaltyBot.Bot.Teams;
 using LoyaltyBot.Bot.Telegram;
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Quizzes;
@@ -31,6 +33,7 @@ builder.Services.AddQuizzes();
 builder.Services.AddQuizChat();
 builder.Services.AddRewards();
 builder.Services.AddTelegram(builder.Configuration);
+builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
 
@@ -51,6 +54,7 @@ app.MapQuizzes();
 app.MapRewards();
 app.MapRedemptions();
 app.MapTelegram();
+app.MapTeams();
 
 await app.EnsureAdminKeyAsync();
 app.Run();

@@ -1,10 +1,12 @@
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Delivery;
+using LoyaltyBot.Bot.Quizzes;
 using LoyaltyBot.Bot.Rewards;
 using LoyaltyBot.Bot.Terminal;
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Joining;
 using LoyaltyBot.Core.Members;
+using LoyaltyBot.Core.Quizzes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -41,6 +43,8 @@ internal static class Program
         builder.Configuration["Storage:Path"] ??= DefaultDatabasePath();
         builder.Services.AddLoyaltyCore();
         builder.Services.AddChat();
+        builder.Services.AddQuizzes();
+        builder.Services.AddQuizChat();
         builder.Services.AddRewards();
         var console = new TerminalConsole(Console.Out, user);
         builder.Services.AddSingleton(console);

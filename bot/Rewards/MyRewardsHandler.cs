@@ -141,5 +141,5 @@ public sealed class MyRewardsHandler(RedemptionQueries queries, Redemptions rede
     }
 
     private static IReadOnlyList<IReadOnlyList<ChatButton>> BackToList(ChatContext context) =>
-        [[ChatButton.Choice(context.Texts["Rewards.Command.MyRewards"], "myr:p:1")]];
+        [[ChatButton.Choice(context.Texts["Command.Myrewards"], "myr:p:1")]];
 }

@@ -214,7 +214,7 @@ public sealed class RewardsHandler(RewardQueries rewards, Redemptions redemption
         var redemption = result.Value.Redemption;
         var done = texts.Rich("Rewards.Redeemed",
             redemption.RewardName.In(texts.Language), texts.Points(redemption.CostPoints), texts.Points(result.Value.Balance));
-        return context.ReplyInPlace(done, [[ChatButton.Choice(texts["Rewards.Command.MyRewards"], "myr:p:1"), catalog]]);
+        return context.ReplyInPlace(done, [[ChatButton.Choice(texts["Command.Myrewards"], "myr:p:1"), catalog]]);
     }
 
     private async Task<ConversationTurn> CancelAsync(ChatContext context, string nonce)

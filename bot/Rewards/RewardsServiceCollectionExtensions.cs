@@ -11,6 +11,8 @@ public static class RewardsServiceCollectionExtensions
     /// <summary>
     /// The reward catalog and redemptions: the core use cases, <c>/rewards</c> (with the «Награды» menu button),
     /// <c>/myrewards</c> and the managers' <c>/pending</c>. Needs <c>AddLoyaltyCore</c> and <c>AddChat</c>.
+    /// The Telegram command menu describes /rewards and /myrewards by their <c>Command.*</c> texts; /pending has none,
+    /// so it stays out of the public menu.
     /// </summary>
     public static IServiceCollection AddRewards(this IServiceCollection services)
     {
@@ -19,9 +21,9 @@ public static class RewardsServiceCollectionExtensions
         services.AddChatHandler<MyRewardsHandler>();
         services.AddChatHandler<PendingRedemptionsHandler>();
         services.AddMenuItem(new MenuItem(30, "Rewards.Menu", "rw:p:1"));
-        services.AddSingleton(new HelpEntry(30, "rewards", "Rewards.Help.Rewards", "Rewards.Command.Rewards"));
-        services.AddSingleton(new HelpEntry(31, "myrewards", "Rewards.Help.MyRewards", "Rewards.Command.MyRewards"));
-        services.AddSingleton(new HelpEntry(32, "pending", "Rewards.Help.Pending", "Rewards.Command.Pending", ManagersOnly: true));
+        services.AddSingleton(new HelpEntry(30, "Rewards.Help.Rewards"));
+        services.AddSingleton(new HelpEntry(31, "Rewards.Help.MyRewards"));
+        services.AddSingleton(new HelpEntry(32, "Rewards.Help.Pending", ManagersOnly: true));
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using LoyaltyBot.Bot.Help;
 using LoyaltyBot.Core.Localization;
 using LoyaltyBot.Core.Members;
 using Telegram.Bot.Types;
@@ -8,18 +7,25 @@ namespace LoyaltyBot.Bot.Telegram;
 /// <summary>The command menu Telegram shows next to the input field, in each language of the program.</summary>
 internal static class TelegramCommands
 {
-    /// <summary>Command names; each is described by the text key <c>Command.{Name}</c>.</summary>
-    public static readonly string[] Names = ["start", "menu", "balance", "history", "language", "help"];
+    /// <summary>Menu order; registered commands not listed here follow, and language and help come last.</summary>
+    private static readonly string[] Order = ["start", "menu", "balance", "history"];
+    private static readonly string[] Last = ["language", "help"];
 
     /// <summary>The languages with their own menu; Telegram shows the default menu (Russian) to everyone else.</summary>
     public static readonly string[] MenuLanguages = ["ru", "uk", "en"];
 
-    /// <summary>The built-in commands, then the features' commands for everyone (<see cref="HelpEntry"/>, not managers-only).</summary>
-    public static BotCommand[] For(string? language, IEnumerable<HelpEntry> features)
+    /// <summary>The registered commands that have a description (text key <c>Command.{Name}</c>), in menu order.</summary>
+    public static BotCommand[] For(string? language, IEnumerable<string> registered)
     {
         var texts = Texts.For(language ?? Languages.Default);
-        return Names.Select(name => new BotCommand(name, texts[$"Command.{char.ToUpperInvariant(name[0])}{name[1..]}"]))
-            .Concat(features.Where(e => !e.ManagersOnly).OrderBy(e => e.Order).Select(e => new BotCommand(e.Command, texts[e.DescriptionKey])))
+        var names = registered.ToHashSet(StringComparer.Ordinal);
+        var ordered = Order.Where(names.Contains)
+            .Concat(names.Except(Order).Except(Last).Order(StringComparer.Ordinal))
+            .Concat(Last.Where(names.Contains));
+        return ordered
+            .Select(name => (Name: name, Description: texts.TryGet($"Command.{char.ToUpperInvariant(name[0])}{name[1..]}")))
+            .Where(c => c.Description is not null)
+            .Select(c => new BotCommand(c.Name, c.Description!))
             .ToArray();
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using LoyaltyBot.Bot.Help;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
@@ -11,7 +10,7 @@ namespace LoyaltyBot.Bot.Telegram;
 /// (getMe, retried in the background), publishes the command menu in every language and, in webhook mode,
 /// registers the webhook with its secret. Runs in the background so an unreachable Telegram never delays the API.
 /// </summary>
-public sealed partial class TelegramStartup(TelegramBot bot, IEnumerable<HelpEntry> features, ILogger<TelegramStartup> logger) : BackgroundService
+public sealed partial class TelegramStartup(TelegramBot bot, LoyaltyBot.Bot.Conversations.ConversationEngine engine, ILogger<TelegramStartup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,10 +43,10 @@ public sealed partial class TelegramStartup(TelegramBot bot, IEnumerable<HelpEnt
 
     private async Task PublishCommandsAsync(CancellationToken cancellationToken)
     {
-        await bot.Client.SetMyCommands(TelegramCommands.For(null, features), cancellationToken: cancellationToken);
+        await bot.Client.SetMyCommands(TelegramCommands.For(null, engine.Commands), cancellationToken: cancellationToken);
         foreach (var language in TelegramCommands.MenuLanguages)
         {
-            await bot.Client.SetMyCommands(TelegramCommands.For(language, features), languageCode: language, cancellationToken: cancellationToken);
+            await bot.Client.SetMyCommands(TelegramCommands.For(language, engine.Commands), languageCode: language, cancellationToken: cancellationToken);
         }
     }
 

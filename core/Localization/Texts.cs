@@ -62,6 +62,20 @@ public sealed class Texts
         }
     }
 
+    /// <summary>The text of a key, or null when no resource set has it.</summary>
+    public string? TryGet(string key)
+    {
+        foreach (var resources in Resources)
+        {
+            if (resources.GetString(key, Culture) is { } text)
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Plain text with arguments formatted in this language.</summary>
     public string Format(string key, params object[] args) => string.Format(Culture, this[key], args);
 

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace LoyaltyBot.Bot.Teams;
+
+/// <summary>
+/// One Bot Connector request, start to end: authenticate it, refuse service URLs off the allow-list, then hand the
+/// activity to the <see cref="TeamsActivityHandler"/>. Nothing is processed for a request that fails a check.
+/// </summary>
+public sealed class TeamsInbound
+{
+    /// <summary>Activities are a few kilobytes; anything near this is not from Teams.</summary>
+    public const int MaxBodyBytes = 512 * 1024;
+
+    private const string TeamsChannelId = "msteams";
+
+    private readonly ConnectorTokenValidator _validator;
+    private readonly ServiceUrlPolicy _serviceUrls;
+    private readonly TeamsActivityHandler _handler;
+    private readonly ILogger<TeamsInbound> _logger;
+
+    internal TeamsInbound(ConnectorTokenValidator validator, ServiceUrlPolicy serviceUrls, TeamsActivityHandler handler, ILogger<TeamsInbound> logger)
+    {
+        _validator = validator;
+        _serviceUrls = serviceUrls;
+        _handler = handler;
+        _logger = logger;
+    }
+
+    public async Task<TeamsInboundResult> ProcessAsync(string? authorization, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(authorization))
+        {
+            _logger.LogInformation("Teams request refused: no Authorization header");
+            return TeamsInboundResult.Unauthorized;
+        }
+
+        TeamsActivity? activity;
+        try
+        {
+            activity = TeamsActivity.Parse(body.Span);
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+
+        if (activity is null)
+        {
+            return TeamsInboundResult.BadRequest;
+        }
+
+        switch (await _validator.ValidateAsync(authorization, activity, cancellationToken))
+        {
+            case InboundAuthentication.Unauthorized unauthorized:
+                _logger.LogInformation("Teams request refused (401): {Reason}", unauthorized.Reason);
+                return TeamsInboundResult.Unauthorized;
+            case InboundAuthentication.Forbidden forbidden:
+                _logger.LogWarning("Teams request refused (403): {Reason}", forbidden.Reason);
+                return TeamsInboundResult.Forbidden;
+        }
+
+        if (_serviceUrls.Allowed(activity.ServiceUrl) is null)
+        {
+            _logger.LogWarning("Teams request refused (403): service URL {ServiceUrl} is not in Teams:AllowedServiceHosts", activity.ServiceUrl);
+            return TeamsInboundResult.Forbidden;
+        }
+
+        if (activity.ChannelId != TeamsChannelId)
+        {
+            _logger.LogDebug("Ignoring an activity from channel {Channel}", activity.ChannelId);
+            return TeamsInboundResult.Ok;
+        }
+
+        return await _handler.HandleAsync(activity, cancellationToken);
+    }
+}
