@@ -1,6 +1,7 @@
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Delivery;
 using LoyaltyBot.Bot.Quizzes;
+using LoyaltyBot.Bot.Rewards;
 using LoyaltyBot.Bot.Terminal;
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Joining;
@@ -44,6 +45,7 @@ internal static class Program
         builder.Services.AddChat();
         builder.Services.AddQuizzes();
         builder.Services.AddQuizChat();
+        builder.Services.AddRewards();
         var console = new TerminalConsole(Console.Out, user);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();

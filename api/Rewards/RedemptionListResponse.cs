@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Api.Rewards;
+
+public sealed record RedemptionListResponse(IReadOnlyList<RedemptionResponse> Items, int Page, int PageSize, int Total);

@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Api.Rewards;
+
+public sealed record RewardListResponse(IReadOnlyList<RewardResponse> Items, int Page, int PageSize, int Total);
