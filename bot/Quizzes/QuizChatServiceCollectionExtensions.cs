@@ -13,6 +13,7 @@ public static class QuizChatServiceCollectionExtensions
         services.AddSingleton<QuizAnnouncer>();
         services.AddChatHandler<QuizHandler>();
         services.AddMenuItem(new MenuItem(50, "Quizzes.Menu", QuizPayloads.List));
+        services.AddSingleton(new LoyaltyBot.Bot.Help.HelpEntry(40, "Quizzes.Help.Quiz"));
         services.AddHostedService<QuizClock>();
         return services;
     }
