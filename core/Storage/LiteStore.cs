@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using LiteDB;
 
 namespace LoyaltyBot.Core.Storage;
@@ -10,6 +11,13 @@ public sealed class LiteStore : IDocumentStore, IDisposable
     private readonly CollectionNames _names = new();
     private readonly FileStream _lock;
 
+    /// <summary>
+    /// Byte-wise string comparison for a new database file: ids, external ids and idempotency keys must match
+    /// exactly ("S-1" is not "s-1"), and ordinal comparison keeps index maintenance cheap (LiteDB's default is
+    /// the current culture, ignoring case). A file keeps the collation it was created with.
+    /// </summary>
+    private static readonly Collation OrdinalCollation = new(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
+
     public LiteStore(string path, IEnumerable<IStoreSchema> schemas)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
@@ -17,7 +25,7 @@ public sealed class LiteStore : IDocumentStore, IDisposable
         FilePath = fullPath;
         _lock = AcquireLock(fullPath);
         Database = new LiteDatabase(
-            new ConnectionString { Filename = fullPath, Connection = ConnectionType.Direct },
+            new ConnectionString { Filename = fullPath, Connection = ConnectionType.Direct, Collation = OrdinalCollation },
             CreateMapper());
         Durability = new LiteDbDurability(Database);
         var builder = new StoreSchemaBuilder(Database, _names);
