@@ -5,13 +5,16 @@ using LoyaltyBot.Api.Ledger;
 using LoyaltyBot.Api.Members;
 using LoyaltyBot.Api.Problems;
 using LoyaltyBot.Api.Quizzes;
+using LoyaltyBot.Api.Referrals;
 using LoyaltyBot.Api.Sales;
 using LoyaltyBot.Api.Telegram;
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Quizzes;
+using LoyaltyBot.Bot.Referrals;
 using LoyaltyBot.Bot.Telegram;
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Quizzes;
+using LoyaltyBot.Core.Referrals;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +30,8 @@ builder.Services.AddChat();
 builder.Services.AddJoining();
 builder.Services.AddQuizzes();
 builder.Services.AddQuizChat();
+builder.Services.AddReferrals();
+builder.Services.AddReferralChat();
 builder.Services.AddTelegram(builder.Configuration);
 
 var app = builder.Build();
@@ -45,6 +50,7 @@ app.MapSales();
 app.MapLedger();
 app.MapJoining();
 app.MapQuizzes();
+app.MapReferrals();
 app.MapTelegram();
 
 await app.EnsureAdminKeyAsync();

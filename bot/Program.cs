@@ -1,11 +1,13 @@
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Delivery;
 using LoyaltyBot.Bot.Quizzes;
+using LoyaltyBot.Bot.Referrals;
 using LoyaltyBot.Bot.Terminal;
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Joining;
 using LoyaltyBot.Core.Members;
 using LoyaltyBot.Core.Quizzes;
+using LoyaltyBot.Core.Referrals;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -44,6 +46,8 @@ internal static class Program
         builder.Services.AddChat();
         builder.Services.AddQuizzes();
         builder.Services.AddQuizChat();
+        builder.Services.AddReferrals();
+        builder.Services.AddReferralChat();
         var console = new TerminalConsole(Console.Out, user);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();
