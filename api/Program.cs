@@ -6,6 +6,7 @@ using LoyaltyBot.Api.Members;
 using LoyaltyBot.Api.Problems;
 using LoyaltyBot.Api.Quizzes;
 using LoyaltyBot.Api.Rewards;
+using LoyaltyBot.Api.Referrals;
 using LoyaltyBot.Api.Sales;
 using LoyaltyBot.Api.Teams;
 using LoyaltyBot.Api.Telegram;
@@ -13,9 +14,11 @@ using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Quizzes;
 using LoyaltyBot.Bot.Rewards;
 using LoyaltyBot.Bot.Teams;
+using LoyaltyBot.Bot.Referrals;
 using LoyaltyBot.Bot.Telegram;
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Quizzes;
+using LoyaltyBot.Core.Referrals;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,6 +35,8 @@ builder.Services.AddJoining();
 builder.Services.AddQuizzes();
 builder.Services.AddQuizChat();
 builder.Services.AddRewards();
+builder.Services.AddReferrals();
+builder.Services.AddReferralChat();
 builder.Services.AddTelegram(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 
@@ -53,6 +58,7 @@ app.MapJoining();
 app.MapQuizzes();
 app.MapRewards();
 app.MapRedemptions();
+app.MapReferrals();
 app.MapTelegram();
 app.MapTeams();
 

@@ -13,35 +13,55 @@ public sealed class MemberRegistry(IStoreWriter writer, TierLadder tiers, TimePr
         CancellationToken cancellationToken,
         Action<IDocumentStore, Member>? alsoInTransaction = null)
     {
-        var error = Check(request, out var externalId, out var name, out var region, out var language);
+        var error = Check(request, out _, out _, out _, out _);
         if (error is not null)
         {
             return Task.FromResult<Result<Member>>(error);
         }
 
-        return writer.WriteAsync<Result<Member>>(store =>
+        return writer.WriteAsync(store =>
         {
-            var members = store.Set<Member>();
-            if (members.Exists(m => m.ExternalId == externalId))
+            var enrolled = Enrol(store, request);
+            if (enrolled.IsSuccess)
             {
-                return MemberErrors.Duplicate(externalId);
+                alsoInTransaction?.Invoke(store, enrolled.Value);
             }
 
-            var member = new Member
-            {
-                Id = StoreIds.New(),
-                ExternalId = externalId,
-                Name = name,
-                Region = region,
-                Language = language,
-                Kind = request.Kind ?? MemberKind.Dealer,
-                Tier = tiers.Lowest,
-                CreatedAt = time.GetUtcNow(),
-            };
-            members.Insert(member);
-            alsoInTransaction?.Invoke(store, member);
-            return member;
+            return enrolled;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Inside a write operation: checks the request and creates the member, or returns the mistake and writes nothing
+    /// (for a feature that must check its own state before a member is created, e.g. approving an application).
+    /// </summary>
+    public Result<Member> Enrol(IDocumentStore store, NewMember request)
+    {
+        var error = Check(request, out var externalId, out var name, out var region, out var language);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var members = store.Set<Member>();
+        if (members.Exists(m => m.ExternalId == externalId))
+        {
+            return MemberErrors.Duplicate(externalId);
+        }
+
+        var member = new Member
+        {
+            Id = StoreIds.New(),
+            ExternalId = externalId,
+            Name = name,
+            Region = region,
+            Language = language,
+            Kind = request.Kind ?? MemberKind.Dealer,
+            Tier = tiers.Lowest,
+            CreatedAt = time.GetUtcNow(),
+        };
+        members.Insert(member);
+        return member;
     }
 
     public Task<Result<Member>> SetLanguageAsync(string memberId, string language, CancellationToken cancellationToken)

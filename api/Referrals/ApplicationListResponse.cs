@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Api.Referrals;
+
+public sealed record ApplicationListResponse(IReadOnlyList<ApplicationResponse> Items, int Page, int PageSize, int Total);
