@@ -1,3 +1,4 @@
+using LoyaltyBot.Api.Admin;
 using LoyaltyBot.Api.Auth;
 using LoyaltyBot.Api.Health;
 using LoyaltyBot.Api.Joining;
@@ -51,6 +52,7 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealth();
 app.MapApiKeys();
+app.MapAdmin();
 app.MapMembers();
 app.MapSales();
 app.MapLedger();

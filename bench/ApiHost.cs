@@ -7,7 +7,8 @@ namespace LoyaltyBot.Bench;
 
 /// <summary>
 /// Runs the API as a child process (<c>dotnet LoyaltyBot.Api.dll</c>) on a free loopback port with a fresh
-/// temporary storage file and a random admin key. Disposing kills the process tree and deletes the temp dir.
+/// temporary storage file and a random admin key (or a given file and key, to restart on the same data).
+/// Disposing kills the process tree and deletes the temp dir it created.
 /// </summary>
 internal sealed class ApiHost : IAsyncDisposable
 {
@@ -16,11 +17,11 @@ internal sealed class ApiHost : IAsyncDisposable
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
-    private readonly TempDirectory _tempDir;
+    private readonly TempDirectory? _tempDir;
     private readonly OutputTail _output = new(200);
     private int _disposed;
 
-    private ApiHost(Process process, TempDirectory tempDir, string dllPath, string baseUrl, string adminKey)
+    private ApiHost(Process process, TempDirectory? tempDir, string dllPath, string baseUrl, string adminKey)
     {
         _process = process;
         _tempDir = tempDir;
@@ -39,8 +40,16 @@ internal sealed class ApiHost : IAsyncDisposable
 
     /// <summary>Locates (building if needed) and starts the API, then waits until <c>GET /health</c> answers 200.</summary>
     /// <param name="environment">Extra configuration for the API as environment variables (<c>Telegram__BotToken</c>…).</param>
+    /// <param name="storagePath">Use this LiteDB file (kept on dispose) instead of a fresh temporary one.</param>
+    /// <param name="adminKey">Use this admin key instead of a random one.</param>
     public static async Task<ApiHost> StartAsync(
-        string? dllOverride, bool forceBuild, TextWriter log, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
+        string? dllOverride,
+        bool forceBuild,
+        TextWriter log,
+        CancellationToken ct,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? storagePath = null,
+        string? adminKey = null)
     {
         var dllPath = dllOverride ?? await LocateOrBuildAsync(forceBuild, log, ct);
         if (!File.Exists(dllPath))
@@ -48,11 +57,11 @@ internal sealed class ApiHost : IAsyncDisposable
             throw new InvalidOperationException($"API dll not found: {dllPath}");
         }
 
-        var tempDir = TempDirectory.Create("loyaltybot-bench-api");
-        var storagePath = Path.Combine(tempDir.Path, "bench.db");
+        var tempDir = storagePath is null ? TempDirectory.Create("loyaltybot-bench-api") : null;
+        storagePath ??= Path.Combine(tempDir!.Path, "bench.db");
         var port = FindFreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var adminKey = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
+        adminKey ??= RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
 
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -82,7 +91,7 @@ internal sealed class ApiHost : IAsyncDisposable
         }
         catch
         {
-            tempDir.Dispose();
+            tempDir?.Dispose();
             throw;
         }
 
@@ -127,7 +136,15 @@ internal sealed class ApiHost : IAsyncDisposable
         }
 
         _process.Dispose();
-        _tempDir.Dispose();
+        _tempDir?.Dispose();
+    }
+
+    /// <summary>SIGKILL (no shutdown hooks, no flush) and wait until the process is gone.</summary>
+    public async Task KillAsync()
+    {
+        KillTree();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await _process.WaitForExitAsync(timeout.Token);
     }
 
     private static async Task<string> LocateOrBuildAsync(bool forceBuild, TextWriter log, CancellationToken ct)

@@ -1,5 +1,6 @@
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Delivery;
+using LoyaltyBot.Bot.Import;
 using LoyaltyBot.Bot.Quizzes;
 using LoyaltyBot.Bot.Rewards;
 using LoyaltyBot.Bot.Referrals;
@@ -17,20 +18,23 @@ namespace LoyaltyBot.Bot;
 
 /// <summary>
 /// The bot's command line: <c>chat</c> opens the terminal chat on the product's LiteDB file;
-/// <c>enrol EXTERNAL-ID NAME</c> adds a member and prints a join code; <c>join-code EXTERNAL-ID</c> prints a new code.
+/// <c>enrol EXTERNAL-ID NAME</c> adds a member and prints a join code; <c>join-code EXTERNAL-ID</c> prints a new code;
+/// <c>import-members FILE.csv</c> and <c>import-sales FILE.csv</c> load an ERP export (see bot/Import).
 /// </summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
         var command = args.FirstOrDefault();
-        if (command is not ("chat" or "enrol" or "join-code"))
+        if (command is not ("chat" or "enrol" or "join-code" or "import-members" or "import-sales"))
         {
             Console.Error.WriteLine("""
                 Usage:
                   dotnet run --project bot -- chat [--user NAME] [--lang ru|uk|en] [--Storage:Path FILE]
                   dotnet run --project bot -- enrol EXTERNAL-ID "NAME" [--Storage:Path FILE]
                   dotnet run --project bot -- join-code EXTERNAL-ID [--Storage:Path FILE]
+                  dotnet run --project bot -- import-members FILE.csv [--Storage:Path FILE]
+                  dotnet run --project bot -- import-sales FILE.csv [--Storage:Path FILE]
                 The default database is the API's: api/data/loyalty.db (stop the API first: LiteDB opens the file exclusively).
                 """);
             return 2;
@@ -50,6 +54,7 @@ internal static class Program
         builder.Services.AddRewards();
         builder.Services.AddReferrals();
         builder.Services.AddReferralChat();
+        builder.Services.AddImport();
         var console = new TerminalConsole(Console.Out, user);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();
@@ -70,6 +75,7 @@ internal static class Program
         {
             "enrol" => await EnrolAsync(host.Services, positional),
             "join-code" => await JoinCodeAsync(host.Services, positional),
+            "import-members" or "import-sales" => await ImportCommand.RunAsync(host.Services, command, positional, Console.Out, CancellationToken.None),
             _ => await ChatAsync(host.Services, console, language),
         };
         await host.StopAsync();

@@ -1,4 +1,5 @@
 using LoyaltyBot.Core.Auth;
+using LoyaltyBot.Core.Backups;
 using LoyaltyBot.Core.Earning;
 using LoyaltyBot.Core.Identities;
 using LoyaltyBot.Core.Joining;
@@ -47,6 +48,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MemberRegistry>();
         services.AddSingleton<MemberQueries>();
         services.AddSingleton<SaleRecorder>();
+        services.AddSingleton(sp => Section<BackupOptions>(sp, BackupOptions.Section));
+        services.AddSingleton<StoreBackups>();
         services.AddSingleton<ApiKeys>();
         services.AddSingleton(sp => Section<JoinOptions>(sp, JoinOptions.Section));
         services.AddSingleton<JoinCodes>();

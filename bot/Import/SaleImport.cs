@@ -1,0 +1,116 @@
+using System.Globalization;
+using LoyaltyBot.Core.Results;
+using LoyaltyBot.Core.Sales;
+
+namespace LoyaltyBot.Bot.Import;
+
+/// <summary>
+/// Historical sales from CSV: columns <c>sale_id</c>, <c>member_external_id</c>, <c>sku</c>, <c>units</c>,
+/// <c>occurred_at</c> (ISO 8601, or <c>dd.MM.yyyy[ HH:mm[:ss]]</c>; without an offset it is UTC) and optional
+/// <c>amount</c> (<c>.</c> or <c>,</c> as the decimal mark). Recorded through <see cref="SaleRecorder"/> in batches,
+/// idempotent by sale id: a re-run reports the sales as already present and adds no points.
+/// </summary>
+public sealed class SaleImport(SaleRecorder recorder)
+{
+    public const int ChunkSize = 1000;
+    private static readonly string[] Columns = ["sale_id", "member_external_id", "sku", "units", "occurred_at"];
+    private static readonly string[] DateFormats = ["dd.MM.yyyy", "dd.MM.yyyy HH:mm", "dd.MM.yyyy HH:mm:ss", "yyyy-MM-dd"];
+
+    public async Task<ImportSummary> RunAsync(CsvTable table, string actor, Action<int, int> progress, CancellationToken cancellationToken)
+    {
+        if (Columns.FirstOrDefault(c => !table.Has(c)) is { } missing)
+        {
+            return new ImportSummary(table.Rows.Count, 0, 0, [new ImportRejection(1, "missing_column", $"The header needs the columns {string.Join(", ", Columns)} ('{missing}' is missing).")]);
+        }
+
+        var imported = 0;
+        var present = 0;
+        var rejected = new List<ImportRejection>();
+        var done = 0;
+        foreach (var chunk in table.Rows.Chunk(ChunkSize))
+        {
+            var requests = new List<SaleRequest>(chunk.Length);
+            var lines = new List<int>(chunk.Length);
+            foreach (var row in chunk)
+            {
+                var (request, error) = Parse(table, row);
+                if (error is not null)
+                {
+                    rejected.Add(new ImportRejection(row.Line, error.Code, error.Message));
+                    continue;
+                }
+
+                requests.Add(request!);
+                lines.Add(row.Line);
+            }
+
+            var outcomes = requests.Count == 0 ? [] : await recorder.RecordBatchAsync(requests, actor, cancellationToken);
+            for (var i = 0; i < outcomes.Count; i++)
+            {
+                switch (outcomes[i].Status)
+                {
+                    case SaleItemStatus.Created:
+                        imported++;
+                        break;
+                    case SaleItemStatus.Duplicate:
+                        present++;
+                        break;
+                    default:
+                        rejected.Add(new ImportRejection(lines[i], outcomes[i].Error!.Code, outcomes[i].Error!.Message));
+                        break;
+                }
+            }
+
+            done += chunk.Length;
+            progress(done, table.Rows.Count);
+        }
+
+        return new ImportSummary(table.Rows.Count, imported, present, rejected.OrderBy(r => r.Line).ToList());
+    }
+
+    private static (SaleRequest? Request, DomainError? Error) Parse(CsvTable table, CsvRow row)
+    {
+        var unitsText = table.Field(row, "units");
+        long? units = null;
+        if (unitsText.Length > 0)
+        {
+            if (!long.TryParse(unitsText.Replace(" ", string.Empty), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return (null, DomainError.Invalid("units", Validate.InvalidValue, $"'units' must be a whole number, not '{unitsText}'."));
+            }
+
+            units = parsed;
+        }
+
+        var atText = table.Field(row, "occurred_at");
+        DateTimeOffset? occurredAt = null;
+        if (atText.Length > 0)
+        {
+            const DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+            if (DateTimeOffset.TryParseExact(atText, DateFormats, CultureInfo.InvariantCulture, styles, out var exact)
+                || DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, styles, out exact))
+            {
+                occurredAt = exact;
+            }
+            else
+            {
+                return (null, DomainError.Invalid("occurredAt", Validate.InvalidValue, $"'occurred_at' is not a date: '{atText}'."));
+            }
+        }
+
+        var amountText = table.Field(row, "amount").Replace(" ", string.Empty).Replace('\u00A0'.ToString(), string.Empty);
+        decimal? amount = null;
+        if (amountText.Length > 0)
+        {
+            var normalized = amountText.Contains('.') ? amountText.Replace(",", string.Empty) : amountText.Replace(',', '.');
+            if (!decimal.TryParse(normalized, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return (null, DomainError.Invalid("amount", Validate.InvalidValue, $"'amount' is not a number: '{amountText}'."));
+            }
+
+            amount = parsed;
+        }
+
+        return (new SaleRequest(table.Field(row, "sale_id"), table.Field(row, "member_external_id"), table.Field(row, "sku"), units, occurredAt, amount), null);
+    }
+}

@@ -1,0 +1,57 @@
+using LiteDB;
+using LoyaltyBot.Core.Storage;
+
+namespace LoyaltyBot.Core.Backups;
+
+/// <summary>
+/// Consistent copies of the database while the service runs. The copy is taken inside a write operation:
+/// the writer thread runs one operation at a time and every earlier commit is already on disk, so the data
+/// file and its log are a consistent pair at that moment (LiteDB only checkpoints on the writer thread).
+/// The pair is then merged into one file (a checkpoint of the copy) outside the writer, so writes wait only
+/// for the file copy.
+/// </summary>
+public sealed class StoreBackups(LiteStore store, IStoreWriter writer, BackupOptions options, TimeProvider time)
+{
+    public async Task<StoreBackup> CreateAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.GetFullPath(options.Directory);
+        Directory.CreateDirectory(directory);
+        var now = time.GetUtcNow();
+        var name = $"loyalty-{now:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+        var partial = Path.Combine(directory, name + ".partial.db");
+        var target = Path.Combine(directory, name + ".db");
+
+        await writer.WriteAsync(_ =>
+        {
+            File.Copy(store.FilePath, partial);
+            var log = LogFileOf(store.FilePath);
+            if (File.Exists(log))
+            {
+                File.Copy(log, LogFileOf(partial));
+            }
+
+            return true;
+        }, cancellationToken);
+
+        try
+        {
+            using (var copy = new LiteDatabase(new ConnectionString { Filename = partial, Connection = ConnectionType.Direct }))
+            {
+                copy.Checkpoint();
+            }
+
+            File.Move(partial, target);
+        }
+        finally
+        {
+            File.Delete(partial);
+            File.Delete(LogFileOf(partial));
+        }
+
+        return new StoreBackup(target, new FileInfo(target).Length, now);
+    }
+
+    /// <summary>LiteDB keeps committed pages in <c>name-log.ext</c> next to <c>name.ext</c> until a checkpoint.</summary>
+    private static string LogFileOf(string path) =>
+        Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
+}
