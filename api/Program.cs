@@ -16,6 +16,7 @@ using LoyaltyBot.Bot.Teams;
 using LoyaltyBot.Bot.Telegram;
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Quizzes;
+using LoyaltyBot.Core.Tiers;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,6 +33,7 @@ builder.Services.AddJoining();
 builder.Services.AddQuizzes();
 builder.Services.AddQuizChat();
 builder.Services.AddRewards();
+builder.Services.AddTierUpCongratulations();
 builder.Services.AddTelegram(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 

@@ -7,6 +7,7 @@ using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Joining;
 using LoyaltyBot.Core.Members;
 using LoyaltyBot.Core.Quizzes;
+using LoyaltyBot.Core.Tiers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -46,6 +47,7 @@ internal static class Program
         builder.Services.AddQuizzes();
         builder.Services.AddQuizChat();
         builder.Services.AddRewards();
+        builder.Services.AddTierUpCongratulations();
         var console = new TerminalConsole(Console.Out, user);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();
