@@ -2,6 +2,7 @@ using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Delivery;
 using LoyaltyBot.Bot.Quizzes;
 using LoyaltyBot.Bot.Rewards;
+using LoyaltyBot.Bot.Spiffs;
 using LoyaltyBot.Bot.Terminal;
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Joining;
@@ -48,6 +49,7 @@ internal static class Program
         builder.Services.AddQuizChat();
         builder.Services.AddRewards();
         builder.Services.AddTierUpCongratulations();
+        builder.Services.AddSpiffs();
         var console = new TerminalConsole(Console.Out, user);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();
