@@ -11,6 +11,7 @@ using LoyaltyBot.Api.Spiffs;
 using LoyaltyBot.Api.Teams;
 using LoyaltyBot.Api.Telegram;
 using LoyaltyBot.Bot.Conversations;
+using LoyaltyBot.Bot.Expiry;
 using LoyaltyBot.Bot.Quizzes;
 using LoyaltyBot.Bot.Rewards;
 using LoyaltyBot.Bot.Spiffs;
@@ -37,6 +38,7 @@ builder.Services.AddQuizChat();
 builder.Services.AddRewards();
 builder.Services.AddTierUpCongratulations();
 builder.Services.AddSpiffs();
+builder.Services.AddPointsExpiry();
 builder.Services.AddTelegram(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 

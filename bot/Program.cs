@@ -1,5 +1,6 @@
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Delivery;
+using LoyaltyBot.Bot.Expiry;
 using LoyaltyBot.Bot.Quizzes;
 using LoyaltyBot.Bot.Rewards;
 using LoyaltyBot.Bot.Spiffs;
@@ -50,6 +51,7 @@ internal static class Program
         builder.Services.AddRewards();
         builder.Services.AddTierUpCongratulations();
         builder.Services.AddSpiffs();
+        builder.Services.AddPointsExpiry();
         var console = new TerminalConsole(Console.Out, user);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();
