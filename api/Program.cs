@@ -1,3 +1,4 @@
+using LoyaltyBot.Api.Achievements;
 using LoyaltyBot.Api.Auth;
 using LoyaltyBot.Api.Health;
 using LoyaltyBot.Api.Joining;
@@ -10,6 +11,7 @@ using LoyaltyBot.Api.Sales;
 using LoyaltyBot.Api.Spiffs;
 using LoyaltyBot.Api.Teams;
 using LoyaltyBot.Api.Telegram;
+using LoyaltyBot.Bot.Achievements;
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Expiry;
 using LoyaltyBot.Bot.Quizzes;
@@ -39,6 +41,7 @@ builder.Services.AddRewards();
 builder.Services.AddTierUpCongratulations();
 builder.Services.AddSpiffs();
 builder.Services.AddPointsExpiry();
+builder.Services.AddAchievements();
 builder.Services.AddTelegram(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 
@@ -61,6 +64,7 @@ app.MapQuizzes();
 app.MapRewards();
 app.MapRedemptions();
 app.MapSpiffs();
+app.MapAchievements();
 app.MapTelegram();
 app.MapTeams();
 

@@ -1,3 +1,4 @@
+using LoyaltyBot.Bot.Achievements;
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Delivery;
 using LoyaltyBot.Bot.Expiry;
@@ -52,6 +53,7 @@ internal static class Program
         builder.Services.AddTierUpCongratulations();
         builder.Services.AddSpiffs();
         builder.Services.AddPointsExpiry();
+        builder.Services.AddAchievements();
         var console = new TerminalConsole(Console.Out, user);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();

@@ -1,3 +1,4 @@
+using LoyaltyBot.Core.Achievements;
 using LoyaltyBot.Core.Ledger;
 using LoyaltyBot.Core.Members;
 using LoyaltyBot.Core.Results;
@@ -16,7 +17,8 @@ public sealed class Redemptions(
     RewardRules rules,
     MemberQueries members,
     RedemptionNotices notices,
-    TimeProvider time)
+    TimeProvider time,
+    AchievementTracker? achievements = null)
 {
     public const int MaxKeyLength = 128;
     public const int MaxVoucherLength = 200;
@@ -166,6 +168,7 @@ public sealed class Redemptions(
         redemptions.Insert(redemption);
         var balance = debit.Value.Entry.BalanceAfter;
         notices.Enqueue(store, redemption, balance, answeredInIdentity);
+        achievements?.Record(store, member.Id, AchievementEvent.Redemption(redemption.Id, now));
         return new RedemptionReceipt(redemption, balance, Replayed: false);
     }
 
