@@ -11,6 +11,7 @@ using LoyaltyBot.Api.Sales;
 using LoyaltyBot.Api.Spiffs;
 using LoyaltyBot.Api.Teams;
 using LoyaltyBot.Api.Telegram;
+using LoyaltyBot.Api.Webhooks;
 using LoyaltyBot.Bot.Achievements;
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Expiry;
@@ -42,6 +43,7 @@ builder.Services.AddTierUpCongratulations();
 builder.Services.AddSpiffs();
 builder.Services.AddPointsExpiry();
 builder.Services.AddAchievements();
+builder.Services.AddWebhooks();
 builder.Services.AddTelegram(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 
@@ -65,6 +67,7 @@ app.MapRewards();
 app.MapRedemptions();
 app.MapSpiffs();
 app.MapAchievements();
+app.MapWebhooks();
 app.MapTelegram();
 app.MapTeams();
 

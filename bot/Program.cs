@@ -11,6 +11,7 @@ using LoyaltyBot.Core.Joining;
 using LoyaltyBot.Core.Members;
 using LoyaltyBot.Core.Quizzes;
 using LoyaltyBot.Core.Tiers;
+using LoyaltyBot.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -54,6 +55,7 @@ internal static class Program
         builder.Services.AddSpiffs();
         builder.Services.AddPointsExpiry();
         builder.Services.AddAchievements();
+        builder.Services.AddWebhooksCore(); // events are written here and delivered by the API, which shares the store
         var console = new TerminalConsole(Console.Out, user);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();

@@ -3,6 +3,7 @@ using LoyaltyBot.Core.Ledger;
 using LoyaltyBot.Core.Members;
 using LoyaltyBot.Core.Results;
 using LoyaltyBot.Core.Storage;
+using LoyaltyBot.Core.Webhooks;
 
 namespace LoyaltyBot.Core.Rewards;
 
@@ -18,7 +19,8 @@ public sealed class Redemptions(
     MemberQueries members,
     RedemptionNotices notices,
     TimeProvider time,
-    AchievementTracker? achievements = null)
+    AchievementTracker? achievements = null,
+    WebhookOutbox? webhooks = null)
 {
     public const int MaxKeyLength = 128;
     public const int MaxVoucherLength = 200;
@@ -168,6 +170,7 @@ public sealed class Redemptions(
         redemptions.Insert(redemption);
         var balance = debit.Value.Entry.BalanceAfter;
         notices.Enqueue(store, redemption, balance, answeredInIdentity);
+        EmitStatus(store, redemption);
         achievements?.Record(store, member.Id, AchievementEvent.Redemption(redemption.Id, now));
         return new RedemptionReceipt(redemption, balance, Replayed: false);
     }
@@ -226,8 +229,20 @@ public sealed class Redemptions(
         redemptions.Update(changed);
         var balance = store.Set<Member>().Get(current.MemberId)?.Balance ?? 0;
         notices.Enqueue(store, changed, balance, answeredInIdentity);
+        EmitStatus(store, changed);
         return new RedemptionUpdate(changed, Changed: true);
     }
+
+    private void EmitStatus(IDocumentStore store, Redemption redemption) =>
+        webhooks?.Emit(store, WebhookEventTypes.RedemptionStatusChanged, new
+        {
+            redemptionId = redemption.Id,
+            memberId = redemption.MemberId,
+            externalId = redemption.MemberExternalId,
+            rewardId = redemption.RewardId,
+            status = redemption.Status,
+            costPoints = redemption.CostPoints,
+        });
 
     private static DomainError? CheckRequest(string? rewardId, string? idempotencyKey, out string reward, out string key)
     {
