@@ -3,6 +3,7 @@ using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Delivery;
 using LoyaltyBot.Bot.Expiry;
 using LoyaltyBot.Bot.Quizzes;
+using LoyaltyBot.Bot.Reports;
 using LoyaltyBot.Bot.Rewards;
 using LoyaltyBot.Bot.Spiffs;
 using LoyaltyBot.Bot.Terminal;
@@ -55,6 +56,7 @@ internal static class Program
         builder.Services.AddSpiffs();
         builder.Services.AddPointsExpiry();
         builder.Services.AddAchievements();
+        builder.Services.AddReports();
         builder.Services.AddWebhooksCore(); // events are written here and delivered by the API, which shares the store
         var console = new TerminalConsole(Console.Out, user);
         builder.Services.AddSingleton(console);
