@@ -1,15 +1,21 @@
+using LoyaltyBot.Bot.Achievements;
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Delivery;
 using LoyaltyBot.Bot.Import;
+using LoyaltyBot.Bot.Expiry;
 using LoyaltyBot.Bot.Quizzes;
+using LoyaltyBot.Bot.Reports;
 using LoyaltyBot.Bot.Rewards;
 using LoyaltyBot.Bot.Referrals;
+using LoyaltyBot.Bot.Spiffs;
 using LoyaltyBot.Bot.Terminal;
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Joining;
 using LoyaltyBot.Core.Members;
 using LoyaltyBot.Core.Quizzes;
 using LoyaltyBot.Core.Referrals;
+using LoyaltyBot.Core.Tiers;
+using LoyaltyBot.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -55,6 +61,12 @@ internal static class Program
         builder.Services.AddReferrals();
         builder.Services.AddReferralChat();
         builder.Services.AddImport();
+        builder.Services.AddTierUpCongratulations();
+        builder.Services.AddSpiffs();
+        builder.Services.AddPointsExpiry();
+        builder.Services.AddAchievements();
+        builder.Services.AddReports();
+        builder.Services.AddWebhooksCore(); // events are written here and delivered by the API, which shares the store
         var console = new TerminalConsole(Console.Out, user);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();

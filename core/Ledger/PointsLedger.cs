@@ -1,6 +1,7 @@
 using LoyaltyBot.Core.Members;
 using LoyaltyBot.Core.Results;
 using LoyaltyBot.Core.Storage;
+using LoyaltyBot.Core.Webhooks;
 
 namespace LoyaltyBot.Core.Ledger;
 
@@ -8,7 +9,7 @@ namespace LoyaltyBot.Core.Ledger;
 /// Appends entries to the points ledger and keeps the member's cached balance in step, inside the
 /// caller's write transaction. Call it only from an <see cref="IStoreWriter"/> operation.
 /// </summary>
-public sealed class PointsLedger(TimeProvider time)
+public sealed class PointsLedger(TimeProvider time, WebhookOutbox? webhooks = null)
 {
     private long _lastId = -1;
 
@@ -56,6 +57,16 @@ public sealed class PointsLedger(TimeProvider time)
         };
         entries.Insert(entry);
         members.Update(member with { Balance = balance });
+        webhooks?.Emit(store, WebhookEventTypes.PointsChanged, new
+        {
+            memberId = member.Id,
+            externalId = member.ExternalId,
+            entryId = entry.Id,
+            kind = entry.Kind,
+            amount = entry.Amount,
+            balance,
+            sourceRef = entry.SourceRef,
+        });
         return new LedgerAppend(entry, WasDuplicate: false);
     }
 

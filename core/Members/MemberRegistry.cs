@@ -1,11 +1,12 @@
 using LoyaltyBot.Core.Earning;
 using LoyaltyBot.Core.Results;
 using LoyaltyBot.Core.Storage;
+using LoyaltyBot.Core.Webhooks;
 
 namespace LoyaltyBot.Core.Members;
 
 /// <summary>Enrols members and changes their profile.</summary>
-public sealed class MemberRegistry(IStoreWriter writer, TierLadder tiers, TimeProvider time)
+public sealed class MemberRegistry(IStoreWriter writer, TierLadder tiers, TimeProvider time, WebhookOutbox? webhooks = null)
 {
     /// <summary>Creates a member; <paramref name="alsoInTransaction"/> lets a feature write along with it atomically.</summary>
     public Task<Result<Member>> EnrolAsync(
@@ -61,6 +62,15 @@ public sealed class MemberRegistry(IStoreWriter writer, TierLadder tiers, TimePr
             CreatedAt = time.GetUtcNow(),
         };
         members.Insert(member);
+        webhooks?.Emit(store, WebhookEventTypes.MemberCreated, new
+        {
+            memberId = member.Id,
+            externalId = member.ExternalId,
+            name = member.Name,
+            region = member.Region,
+            kind = member.Kind,
+            tier = member.Tier,
+        });
         return member;
     }
 

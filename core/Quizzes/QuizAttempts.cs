@@ -1,3 +1,4 @@
+using LoyaltyBot.Core.Achievements;
 using LoyaltyBot.Core.Ledger;
 using LoyaltyBot.Core.Members;
 using LoyaltyBot.Core.Storage;
@@ -8,7 +9,8 @@ namespace LoyaltyBot.Core.Quizzes;
 /// Taking a quiz: one attempt per member per quiz, answers in order and never changed, time limits measured here,
 /// points paid exactly once when the attempt ends. Every check and its write happen in one write operation.
 /// </summary>
-public sealed class QuizAttempts(IStoreWriter writer, PointsLedger ledger, MemberQueries members, TimeProvider time)
+public sealed class QuizAttempts(
+    IStoreWriter writer, PointsLedger ledger, MemberQueries members, TimeProvider time, AchievementTracker? achievements = null)
 {
     /// <summary>
     /// Starts the member's attempt, or resumes it at the next unanswered question (the question's time limit keeps
@@ -166,6 +168,11 @@ public sealed class QuizAttempts(IStoreWriter writer, PointsLedger ledger, Membe
             PointsAwarded = points,
         };
         store.Set<QuizAttempt>().Update(ended);
+        if (ended.Passed)
+        {
+            achievements?.Record(store, attempt.MemberId, AchievementEvent.QuizPassed(quiz.Id, ended.FinishedAt!.Value));
+        }
+
         return new QuizStep.Finished(quiz, ended, balance, JustEnded: true);
     }
 }

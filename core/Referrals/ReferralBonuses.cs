@@ -1,9 +1,11 @@
+using LoyaltyBot.Core.Achievements;
 using LoyaltyBot.Core.Earning;
 using LoyaltyBot.Core.Ledger;
 using LoyaltyBot.Core.Members;
 using LoyaltyBot.Core.Outbox;
 using LoyaltyBot.Core.Sales;
 using LoyaltyBot.Core.Storage;
+using LoyaltyBot.Core.Webhooks;
 
 namespace LoyaltyBot.Core.Referrals;
 
@@ -20,7 +22,9 @@ public sealed class ReferralBonuses(
     ReferralNotices notices,
     DeliveryOutbox outbox,
     ProgramCalendar calendar,
-    TimeProvider time) : ISaleObserver
+    TimeProvider time,
+    AchievementTracker? achievements = null,
+    WebhookOutbox? webhooks = null) : ISaleObserver
 {
     /// <summary>Inside the approval's write operation: pays the welcome bonus to the new member; returns the points paid.</summary>
     internal decimal PayWelcome(IDocumentStore store, ReferralApplication application, string memberId, string actor)
@@ -81,6 +85,20 @@ public sealed class ReferralBonuses(
             ReferrerBonus = paid,
         };
         applications.Update(qualified);
+        if (referrer is not null)
+        {
+            achievements?.Record(store, referrer.Id, AchievementEvent.ReferralQualified(application.Id, now));
+        }
+
+        webhooks?.Emit(store, WebhookEventTypes.ReferralQualified, new
+        {
+            referralId = application.Id,
+            referrerMemberId = application.ReferrerMemberId,
+            memberId = application.MemberId,
+            saleId = sale.Id,
+            outcome = outcome.ToString(),
+            bonus = paid,
+        });
         if (paid > 0 || outcome == ReferrerBonusOutcome.MonthlyCap)
         {
             outbox.EnqueueForMember(

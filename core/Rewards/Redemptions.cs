@@ -1,7 +1,9 @@
+using LoyaltyBot.Core.Achievements;
 using LoyaltyBot.Core.Ledger;
 using LoyaltyBot.Core.Members;
 using LoyaltyBot.Core.Results;
 using LoyaltyBot.Core.Storage;
+using LoyaltyBot.Core.Webhooks;
 
 namespace LoyaltyBot.Core.Rewards;
 
@@ -16,7 +18,9 @@ public sealed class Redemptions(
     RewardRules rules,
     MemberQueries members,
     RedemptionNotices notices,
-    TimeProvider time)
+    TimeProvider time,
+    AchievementTracker? achievements = null,
+    WebhookOutbox? webhooks = null)
 {
     public const int MaxKeyLength = 128;
     public const int MaxVoucherLength = 200;
@@ -166,6 +170,8 @@ public sealed class Redemptions(
         redemptions.Insert(redemption);
         var balance = debit.Value.Entry.BalanceAfter;
         notices.Enqueue(store, redemption, balance, answeredInIdentity);
+        EmitStatus(store, redemption);
+        achievements?.Record(store, member.Id, AchievementEvent.Redemption(redemption.Id, now));
         return new RedemptionReceipt(redemption, balance, Replayed: false);
     }
 
@@ -223,8 +229,20 @@ public sealed class Redemptions(
         redemptions.Update(changed);
         var balance = store.Set<Member>().Get(current.MemberId)?.Balance ?? 0;
         notices.Enqueue(store, changed, balance, answeredInIdentity);
+        EmitStatus(store, changed);
         return new RedemptionUpdate(changed, Changed: true);
     }
+
+    private void EmitStatus(IDocumentStore store, Redemption redemption) =>
+        webhooks?.Emit(store, WebhookEventTypes.RedemptionStatusChanged, new
+        {
+            redemptionId = redemption.Id,
+            memberId = redemption.MemberId,
+            externalId = redemption.MemberExternalId,
+            rewardId = redemption.RewardId,
+            status = redemption.Status,
+            costPoints = redemption.CostPoints,
+        });
 
     private static DomainError? CheckRequest(string? rewardId, string? idempotencyKey, out string reward, out string key)
     {

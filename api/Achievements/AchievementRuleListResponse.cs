@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Api.Achievements;
+
+public sealed record AchievementRuleListResponse(IReadOnlyList<AchievementRuleResponse> Items);

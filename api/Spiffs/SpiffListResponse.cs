@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Api.Spiffs;
+
+public sealed record SpiffListResponse(IReadOnlyList<SpiffResponse> Items);

@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Api.Webhooks;
+
+public sealed record WebhookSubscriptionListResponse(IReadOnlyList<WebhookSubscriptionResponse> Items);

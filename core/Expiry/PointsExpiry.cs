@@ -1,0 +1,82 @@
+using LoyaltyBot.Core.Chat;
+using LoyaltyBot.Core.Ledger;
+using LoyaltyBot.Core.Localization;
+using LoyaltyBot.Core.Members;
+using LoyaltyBot.Core.Outbox;
+using LoyaltyBot.Core.Storage;
+
+namespace LoyaltyBot.Core.Expiry;
+
+/// <summary>
+/// The scheduled expiry step. For each member with points, in one write: writes off the remainder of every expired lot
+/// as a ledger debit of kind <see cref="LedgerEntryKind.Expiry"/> (key <c>expiry:{memberId}:{lotEntryId}</c>, so each
+/// lot is written off once however often this runs), and warns <see cref="ExpiryOptions.WarningDays"/> days ahead of
+/// each expiry date with the amount (dedup <c>expiry-warning:{memberId}:{date}</c>).
+/// </summary>
+public sealed class PointsExpiry(
+    IStoreWriter writer, IDocumentStore store, PointsLedger ledger, PointsLots lots, DeliveryOutbox outbox, ExpiryOptions options, TimeProvider time)
+{
+    public const string SystemActor = "system";
+    public const string Topic = "expiry";
+
+    public async Task<ExpiryRun> RunAsync(CancellationToken cancellationToken)
+    {
+        var total = new ExpiryRun(0, 0m, 0);
+        if (options.Mode == ExpiryMode.Never)
+        {
+            return total;
+        }
+
+        foreach (var id in store.Set<Member>().Find(m => m.Balance > 0).Select(m => m.Id).ToArray())
+        {
+            var run = await writer.WriteAsync(s => ExpireFor(s, id), cancellationToken);
+            total = new ExpiryRun(total.WrittenOff + run.WrittenOff, total.PointsWrittenOff + run.PointsWrittenOff, total.Warned + run.Warned);
+        }
+
+        return total;
+    }
+
+    private ExpiryRun ExpireFor(IDocumentStore s, string memberId)
+    {
+        var now = time.GetUtcNow();
+        var writtenOff = 0;
+        var points = 0m;
+        var open = lots.Of(s.Set<LedgerEntry>().Find(e => e.MemberId == memberId)).Where(l => l.Remaining > 0).ToArray();
+        foreach (var lot in open.Where(l => l.ExpiresAt <= now))
+        {
+            var appended = ledger.Append(s, new LedgerPosting(
+                memberId,
+                LedgerEntryKind.Expiry,
+                -lot.Remaining,
+                $"Points earned {lot.EarnedAt:yyyy-MM-dd} expired",
+                $"ledger:{lot.EntryId}",
+                $"expiry:{memberId}:{lot.EntryId}",
+                SystemActor));
+            if (appended is { IsSuccess: true, Value.WasDuplicate: false })
+            {
+                writtenOff++;
+                points += lot.Remaining;
+            }
+        }
+
+        var warned = 0;
+        var soon = open.Where(l => l.ExpiresAt > now && l.ExpiresAt - TimeSpan.FromDays(options.WarningDays) <= now);
+        foreach (var group in soon.GroupBy(l => l.ExpiresAt!.Value.UtcDateTime.Date))
+        {
+            var amount = group.Sum(l => l.Remaining);
+            var at = group.Min(l => l.ExpiresAt!.Value);
+            if (outbox.EnqueueForMember(s, memberId, texts => Warning(texts, amount, at), $"expiry-warning:{memberId}:{group.Key:yyyy-MM-dd}", Topic) > 0)
+            {
+                warned++;
+            }
+        }
+
+        return new ExpiryRun(writtenOff, points, warned);
+    }
+
+    public static ChatMessage Warning(Texts texts, decimal amount, DateTimeOffset at) => new()
+    {
+        Text = texts.Rich("Engagement.Expiry.Warning", texts.Points(amount), at.ToString("d", texts.Culture)),
+        Buttons = [[ChatButton.Choice(texts["Engagement.TierUp.ToRewards"], "rw:p:1")]],
+    };
+}

@@ -1,0 +1,32 @@
+using ScottPlot;
+
+namespace LoyaltyBot.Core.Reports;
+
+/// <summary>Renders the weekly points issued / redeemed and active members as a PNG (ScottPlot on SkiaSharp, headless).</summary>
+public static class KpiChart
+{
+    public const int Width = 1000;
+    public const int Height = 500;
+
+    public static byte[] Png(KpiFigures figures, string title, string issuedLabel, string redeemedLabel, string activeLabel)
+    {
+        using var plot = new Plot();
+        plot.Title(title);
+        var weeks = figures.Weeks.Select(w => w.Start.UtcDateTime.ToOADate()).ToArray();
+        if (weeks.Length > 0)
+        {
+            var issued = plot.Add.Scatter(weeks, figures.Weeks.Select(w => (double)w.PointsIssued).ToArray());
+            issued.LegendText = issuedLabel;
+            var redeemed = plot.Add.Scatter(weeks, figures.Weeks.Select(w => (double)w.PointsRedeemed).ToArray());
+            redeemed.LegendText = redeemedLabel;
+            var active = plot.Add.Scatter(weeks, figures.Weeks.Select(w => (double)w.ActiveMembers).ToArray());
+            active.LegendText = activeLabel;
+            active.Axes.YAxis = plot.Axes.Right;
+            plot.Axes.Right.Label.Text = activeLabel;
+        }
+
+        plot.Axes.DateTimeTicksBottom();
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+}

@@ -1,0 +1,107 @@
+using LoyaltyBot.Core.Ledger;
+using LoyaltyBot.Core.Members;
+using LoyaltyBot.Core.Quizzes;
+using LoyaltyBot.Core.Results;
+using LoyaltyBot.Core.Rewards;
+using LoyaltyBot.Core.Sales;
+using LoyaltyBot.Core.Storage;
+
+namespace LoyaltyBot.Core.Reports;
+
+/// <summary>
+/// Computes the KPI figures from the store (reads only). Activity means a sale that occurred, a redemption made or a
+/// quiz attempt started in the window.
+/// </summary>
+public sealed class KpiReports(IDocumentStore store, TimeProvider time, IEnumerable<IReferralFunnel> referrals)
+{
+    public static readonly TimeSpan MaxSpan = TimeSpan.FromDays(2 * 366);
+
+    private static readonly LedgerEntryKind[] Issuing =
+    [
+        LedgerEntryKind.SaleAccrual, LedgerEntryKind.ReferralBonus, LedgerEntryKind.QuizReward, LedgerEntryKind.ContestPrize,
+        LedgerEntryKind.ManualAdjustment, LedgerEntryKind.Achievement, LedgerEntryKind.Spiff,
+    ];
+
+    /// <summary>Checks the period; defaults: <c>to</c> = now, <c>from</c> = 30 days before <c>to</c>.</summary>
+    public Result<(DateTimeOffset From, DateTimeOffset To)> Period(DateTimeOffset? from, DateTimeOffset? to)
+    {
+        var end = (to ?? time.GetUtcNow()).ToUniversalTime();
+        var start = (from ?? end.AddDays(-30)).ToUniversalTime();
+        if (start >= end)
+        {
+            return DomainError.Invalid("from", Validate.OutOfRange, "'from' must be before 'to'.");
+        }
+
+        if (end - start > MaxSpan)
+        {
+            return DomainError.Invalid("to", Validate.OutOfRange, "The period may span at most two years.");
+        }
+
+        return (start, end);
+    }
+
+    public KpiFigures Compute(DateTimeOffset from, DateTimeOffset to)
+    {
+        var lookback = to - from > TimeSpan.FromDays(90) ? to - from : TimeSpan.FromDays(90);
+        var earliest = new[] { from - (to - from), to - lookback }.Min();
+        var members = store.Set<Member>().All().Where(m => m.CreatedAt < to).ToArray();
+        var sales = store.Set<Sale>().All().Where(s => s.OccurredAt >= earliest && s.OccurredAt < to).ToArray();
+        var entries = store.Set<LedgerEntry>().All().Where(e => e.At >= earliest && e.At < to).ToArray();
+        var attempts = store.Set<QuizAttempt>().All().Where(a => a.StartedAt >= earliest && a.StartedAt < to).ToArray();
+        var redemptions = store.Set<Redemption>().All().Where(r => r.CreatedAt >= earliest && r.CreatedAt < to).ToArray();
+        var activity = sales.Select(s => (s.MemberId, At: s.OccurredAt))
+            .Concat(redemptions.Select(r => (r.MemberId, At: r.CreatedAt)))
+            .Concat(attempts.Select(a => (a.MemberId, At: a.StartedAt)))
+            .ToArray();
+        int ActiveIn(DateTimeOffset start, DateTimeOffset end) =>
+            activity.Where(a => a.At >= start && a.At < end).Select(a => a.MemberId).Distinct().Count();
+        HashSet<string> ActiveSet(DateTimeOffset start, DateTimeOffset end) =>
+            activity.Where(a => a.At >= start && a.At < end).Select(a => a.MemberId).ToHashSet(StringComparer.Ordinal);
+
+        var inPeriod = entries.Where(e => e.At >= from).ToArray();
+        var issued = Issued(inPeriod);
+        var redeemed = Redeemed(inPeriod);
+        var expired = -inPeriod.Where(e => e.Kind == LedgerEntryKind.Expiry).Sum(e => e.Amount);
+        var participating = ActiveIn(from, to);
+        var quizAttempts = store.Set<QuizAttempt>().All().Where(a => a.FinishedAt >= from && a.FinishedAt < to).ToArray();
+        var previous = ActiveSet(from - (to - from), from);
+        var current = ActiveSet(from, to);
+
+        var weeks = new List<KpiWeek>();
+        for (var start = from; start < to; start = start.AddDays(7))
+        {
+            var end = start.AddDays(7) < to ? start.AddDays(7) : to;
+            var week = inPeriod.Where(e => e.At >= start && e.At < end).ToArray();
+            weeks.Add(new KpiWeek(start, Issued(week), Redeemed(week), ActiveIn(start, end)));
+        }
+
+        return new KpiFigures
+        {
+            From = from,
+            To = to,
+            Members = members.Length,
+            ParticipatingMembers = participating,
+            ParticipationRate = Rate(participating, members.Length),
+            ActiveMembers30Days = ActiveIn(to.AddDays(-30), to),
+            ActiveMembers90Days = ActiveIn(to.AddDays(-90), to),
+            UnitsSold = sales.Where(s => s.OccurredAt >= from).Sum(s => s.Units),
+            PointsIssued = Points.Normalize(issued),
+            PointsRedeemed = Points.Normalize(redeemed),
+            PointsExpired = Points.Normalize(expired),
+            RedemptionRate = Rate(redeemed, issued),
+            ReferralConversion = referrals.Select(r => r.For(from, to)).FirstOrDefault(c => c is not null),
+            QuizParticipationRate = Rate(attempts.Where(a => a.StartedAt >= from).Select(a => a.MemberId).Distinct().Count(), members.Length),
+            QuizPassRate = Rate(quizAttempts.Count(a => a.Passed), quizAttempts.Length),
+            Retention = Rate(previous.Count(current.Contains), previous.Count),
+            Weeks = weeks,
+        };
+    }
+
+    private static decimal Issued(IEnumerable<LedgerEntry> entries) =>
+        entries.Where(e => e.Amount > 0 && Issuing.Contains(e.Kind)).Sum(e => e.Amount);
+
+    private static decimal Redeemed(IEnumerable<LedgerEntry> entries) =>
+        -entries.Where(e => e.Kind is LedgerEntryKind.Redemption or LedgerEntryKind.Refund).Sum(e => e.Amount);
+
+    private static decimal? Rate(decimal part, decimal whole) => whole == 0 ? null : Math.Round(part / whole, 4);
+}

@@ -1,0 +1,26 @@
+using LoyaltyBot.Core.Members;
+using LoyaltyBot.Core.Sales;
+using LoyaltyBot.Core.Storage;
+
+namespace LoyaltyBot.Core.Webhooks;
+
+/// <summary>Emits <c>member.tier_changed</c> for the <see cref="TierChange"/> a new sale caused, in the sale's transaction.</summary>
+public sealed class WebhookTierEvents(WebhookOutbox webhooks) : ISaleObserver
+{
+    public void OnSaleRecorded(IDocumentStore store, Sale sale, Member member)
+    {
+        var sourceRef = $"sale:{sale.Id}";
+        foreach (var change in store.Set<TierChange>().Find(c => c.MemberId == member.Id).Where(c => c.SourceRef == sourceRef))
+        {
+            webhooks.Emit(store, WebhookEventTypes.MemberTierChanged, new
+            {
+                memberId = member.Id,
+                externalId = member.ExternalId,
+                from = change.From,
+                to = change.To,
+                year = change.Year,
+                saleId = sale.Id,
+            });
+        }
+    }
+}

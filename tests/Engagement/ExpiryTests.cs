@@ -1,0 +1,69 @@
+using LoyaltyBot.Core.Expiry;
+using LoyaltyBot.Tests.Rewards;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoyaltyBot.Tests.Engagement;
+
+public sealed class ExpiryTests
+{
+    private static readonly Dictionary<string, string?> MonthAfterEarning = new()
+    {
+        ["Expiry:Mode"] = "monthsAfterEarning",
+        ["Expiry:Months"] = "1",
+        ["Expiry:WarningDays"] = "7",
+        ["Expiry:PollSeconds"] = "0",
+    };
+
+    [Fact]
+    public async Task Spending_takes_the_oldest_points_first_the_member_is_warned_once_and_each_lot_is_written_off_exactly_once()
+    {
+        using var s = new RewardsScenario(MonthAfterEarning);
+        await s.LinkedChat("D-1", "1001");
+        var expiry = s.Api.Services.GetRequiredService<PointsExpiry>();
+        var t0 = s.Clock.GetUtcNow();
+        await s.Adjust("D-1", 100);
+        s.Clock.Advance(TimeSpan.FromDays(10));
+        await s.Adjust("D-1", 50);
+        await s.Adjust("D-1", -30);
+
+        s.Clock.SetUtcNow(t0.AddMonths(1).AddDays(-8));
+        Assert.Equal(new ExpiryRun(0, 0, 0), await expiry.RunAsync(CancellationToken.None));
+        s.Clock.SetUtcNow(t0.AddMonths(1).AddDays(-7));
+        Assert.Equal(new ExpiryRun(0, 0, 1), await expiry.RunAsync(CancellationToken.None));
+        Assert.Equal(new ExpiryRun(0, 0, 0), await expiry.RunAsync(CancellationToken.None));
+        var warning = await s.DeliveredTo("1001", "сгорят");
+        Assert.Contains("70 баллов сгорят 15.07.2026", warning);
+
+        s.Clock.SetUtcNow(t0.AddMonths(1));
+        Assert.Equal(new ExpiryRun(1, 70, 0), await expiry.RunAsync(CancellationToken.None));
+        Assert.Equal(new ExpiryRun(0, 0, 0), await expiry.RunAsync(CancellationToken.None));
+        Assert.Equal(50m, await s.Balance("D-1"));
+
+        s.Clock.SetUtcNow(t0.AddDays(10).AddMonths(1));
+        var last = await expiry.RunAsync(CancellationToken.None);
+        Assert.Equal(50m, last.PointsWrittenOff);
+        Assert.Equal(0m, await s.Balance("D-1"));
+        var expired = (await s.Ledger("D-1")).Where(e => e.GetProperty("kind").GetString() == "expiry").Select(e => e.GetProperty("amount").GetDecimal());
+        Assert.Equal([-50m, -70m], expired);
+    }
+
+    [Fact]
+    public async Task By_default_points_never_expire()
+    {
+        using var s = new RewardsScenario();
+        await s.Member("D-1", points: 100);
+        s.Clock.Advance(TimeSpan.FromDays(3650));
+
+        Assert.Equal(new ExpiryRun(0, 0, 0), await s.Api.Services.GetRequiredService<PointsExpiry>().RunAsync(CancellationToken.None));
+        Assert.Equal(100m, await s.Balance("D-1"));
+    }
+
+    [Fact]
+    public void End_of_the_following_year_means_the_start_of_the_year_after_next_in_the_program_time_zone()
+    {
+        var calendar = new LoyaltyBot.Core.Earning.ProgramCalendar(TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"));
+        var lots = new PointsLots(new ExpiryOptions { Mode = ExpiryMode.EndOfFollowingYear }, calendar);
+
+        Assert.Equal(DateTimeOffset.Parse("2027-12-31T21:00:00Z"), lots.ExpiryOf(DateTimeOffset.Parse("2026-03-01T00:00:00Z")));
+    }
+}

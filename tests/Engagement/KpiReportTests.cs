@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using LoyaltyBot.Tests.Rewards;
+using LoyaltyBot.Tests.Support;
+
+namespace LoyaltyBot.Tests.Engagement;
+
+public sealed class KpiReportTests
+{
+    private const string Period = "from=2026-06-01T00:00:00Z&to=2026-06-16T00:00:00Z";
+
+    /// <summary>
+    /// Three dealers (clock 2026-06-15 09:00): D-1 sold 100 units on 1 June and 50 on 20 May, D-2 sold 10 on 25 May,
+    /// D-3 got 500 points by hand, redeemed 200 and had a 100-point redemption rejected. All points were booked on 15 June.
+    /// </summary>
+    private static async Task<RewardsScenario> Fixture()
+    {
+        var s = new RewardsScenario();
+        await s.Member("D-1");
+        await s.Member("D-2");
+        await s.Member("D-3", points: 500);
+        await Sale(s, "S-1", "D-1", 100, "2026-06-02T10:00:00Z");
+        await Sale(s, "S-2", "D-1", 50, "2026-05-20T10:00:00Z");
+        await Sale(s, "S-3", "D-2", 10, "2026-05-25T10:00:00Z");
+        await s.Redeemed("D-3", await s.Reward(costPoints: 200, name: "Кружка"));
+        var rejected = await s.Redeemed("D-3", await s.Reward(costPoints: 100, name: "Ручка"));
+        var reject = await s.Admin.PostAsJsonAsync($"/api/v1/redemptions/{rejected}/reject", new { reason = "нет в наличии" });
+        Assert.Equal(HttpStatusCode.OK, reject.StatusCode);
+        return s;
+    }
+
+    [Fact]
+    public async Task The_kpi_figures_match_the_hand_computed_fixture()
+    {
+        using var s = await Fixture();
+        var kpi = await s.Admin.GetJson($"/api/v1/reports/kpi?{Period}");
+
+        Assert.Equal(3, kpi.GetProperty("members").GetInt32());
+        Assert.Equal(2, kpi.GetProperty("participatingMembers").GetInt32());
+        Assert.Equal(0.6667m, kpi.GetProperty("participationRate").GetDecimal());
+        Assert.Equal(3, kpi.GetProperty("activeMembers30Days").GetInt32());
+        Assert.Equal(3, kpi.GetProperty("activeMembers90Days").GetInt32());
+        Assert.Equal(100, kpi.GetProperty("unitsSold").GetInt64());
+        Assert.Equal(660m, kpi.GetProperty("pointsIssued").GetDecimal());
+        Assert.Equal(200m, kpi.GetProperty("pointsRedeemed").GetDecimal());
+        Assert.Equal(0m, kpi.GetProperty("pointsExpired").GetDecimal());
+        Assert.Equal(0.303m, kpi.GetProperty("redemptionRate").GetDecimal());
+        Assert.True(IsNull(kpi, "referralConversion"));
+        Assert.Equal(0m, kpi.GetProperty("quizParticipationRate").GetDecimal());
+        Assert.True(IsNull(kpi, "quizPassRate"));
+        Assert.Equal(0.5m, kpi.GetProperty("retention").GetDecimal());
+        var weeks = kpi.GetProperty("weeks").EnumerateArray().ToArray();
+        Assert.Equal([0m, 0m, 660m], weeks.Select(w => w.GetProperty("pointsIssued").GetDecimal()));
+        Assert.Equal([0m, 0m, 200m], weeks.Select(w => w.GetProperty("pointsRedeemed").GetDecimal()));
+        Assert.Equal([1, 0, 1], weeks.Select(w => w.GetProperty("activeMembers").GetInt32()));
+    }
+
+    [Fact]
+    public async Task The_chart_is_a_valid_png()
+    {
+        using var s = await Fixture();
+        var response = await s.Admin.GetAsync($"/api/v1/reports/kpi.png?{Period}&lang=en");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        var png = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
+        Assert.Equal("IHDR", Encoding.ASCII.GetString(png, 12, 4));
+        Assert.Equal(1000, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
+        Assert.Equal(500, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
+    }
+
+    [Fact]
+    public async Task The_csv_exports_are_utf8_with_a_bom_and_keep_cyrillic_and_negative_amounts()
+    {
+        using var s = await Fixture();
+        var members = await s.Admin.GetByteArrayAsync("/api/v1/reports/members.csv");
+        var ledger = await s.Admin.GetByteArrayAsync("/api/v1/reports/ledger.csv");
+
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, members[..3]);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, ledger[..3]);
+        var memberLines = Encoding.UTF8.GetString(members[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, memberLines.Length);
+        Assert.Contains(memberLines, l => l.StartsWith("D-3,ООО Ромашка,", StringComparison.Ordinal));
+        var ledgerText = Encoding.UTF8.GetString(ledger[3..]);
+        Assert.Contains(",D-3,Redemption,-200,", ledgerText);
+    }
+
+    [Fact]
+    public async Task Managers_get_the_report_in_chat_with_the_chart_and_dealers_do_not()
+    {
+        using var s = new RewardsScenario();
+        var manager = await s.LinkedChat("M-1", "2001", manager: true);
+        var dealer = await s.LinkedChat("D-1", "1001");
+
+        var turn = await manager.Say("/report");
+        var reply = Assert.Single(turn.Replies);
+        Assert.NotNull(reply.Image);
+        Assert.Contains("Участие:", RewardsScenario.Text(turn));
+        Assert.All((await dealer.Say("/report")).Replies, r => Assert.Null(r.Image));
+    }
+
+    [Fact]
+    public async Task A_period_that_ends_before_it_starts_is_refused()
+    {
+        using var s = new RewardsScenario();
+        var response = await s.Admin.GetAsync("/api/v1/reports/kpi?from=2026-06-10T00:00:00Z&to=2026-06-01T00:00:00Z");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    /// <summary>The API leaves null properties out.</summary>
+    private static bool IsNull(System.Text.Json.JsonElement json, string name) =>
+        !json.TryGetProperty(name, out var value) || value.ValueKind == System.Text.Json.JsonValueKind.Null;
+
+    private static async Task Sale(RewardsScenario s, string id, string member, long units, string at)
+    {
+        var response = await s.Admin.PostSale(id, member, units, DateTimeOffset.Parse(at));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+}
