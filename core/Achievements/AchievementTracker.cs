@@ -28,12 +28,17 @@ public sealed class AchievementTracker(PointsLedger ledger, DeliveryOutbox outbo
         var member = store.Set<Member>().Get(memberId);
         var seen = store.Set<RecordedAchievementEvent>();
         var eventKey = $"{memberId}:{evt.SourceRef}";
-        if (member is null || seen.Get(eventKey) is not null)
+        // A sale reaches here only once (the recorder calls observers for new sales only), so sales need no
+        // "seen" record; the other events can be reported twice and are deduplicated by their source.
+        if (member is null || evt.Trigger != AchievementTrigger.Sale && seen.Get(eventKey) is not null)
         {
             return [];
         }
 
-        seen.Insert(new RecordedAchievementEvent { Id = eventKey, At = time.GetUtcNow() });
+        if (evt.Trigger != AchievementTrigger.Sale)
+        {
+            seen.Insert(new RecordedAchievementEvent { Id = eventKey, At = time.GetUtcNow() });
+        }
         var progressSet = store.Set<AchievementProgress>();
         var progress = progressSet.Get(memberId) ?? new AchievementProgress { Id = memberId };
         progress = evt.Trigger switch
