@@ -107,8 +107,13 @@ public sealed class OutboxSender : BackgroundService
     {
         var poll = TimeSpan.FromMilliseconds(_options.PollMilliseconds);
         var now = _time.GetUtcNow();
-        var due = _store.Set<OutboxMessage>().FindOrdered(
-            m => m.Status == OutboxStatus.Pending && m.NotBefore <= now, m => m.Id, descending: false, limit: 500);
+        // Personal messages first, then bulk (broadcasts), so a big campaign never delays a reply-like notification.
+        var outbox = _store.Set<OutboxMessage>();
+        var personal = outbox.FindOrdered(
+            m => m.Status == OutboxStatus.Pending && !m.Bulk && m.NotBefore <= now, m => m.Id, descending: false, limit: 100);
+        var bulk = outbox.FindOrdered(
+            m => m.Status == OutboxStatus.Pending && m.Bulk && m.NotBefore <= now, m => m.Id, descending: false, limit: 500);
+        var due = personal.Concat(bulk);
         var wait = poll;
         var chosen = new List<OutboxMessage>();
         lock (_gate)
