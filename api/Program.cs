@@ -1,4 +1,5 @@
 using LoyaltyBot.Api.Auth;
+using LoyaltyBot.Api.Broadcasts;
 using LoyaltyBot.Api.Health;
 using LoyaltyBot.Api.Joining;
 using LoyaltyBot.Api.Ledger;
@@ -9,6 +10,7 @@ using LoyaltyBot.Api.Rewards;
 using LoyaltyBot.Api.Sales;
 using LoyaltyBot.Api.Teams;
 using LoyaltyBot.Api.Telegram;
+using LoyaltyBot.Bot.Broadcasts;
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Quizzes;
 using LoyaltyBot.Bot.Rewards;
@@ -32,6 +34,7 @@ builder.Services.AddJoining();
 builder.Services.AddQuizzes();
 builder.Services.AddQuizChat();
 builder.Services.AddRewards();
+builder.Services.AddBroadcasts();
 builder.Services.AddTelegram(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 
@@ -53,6 +56,7 @@ app.MapJoining();
 app.MapQuizzes();
 app.MapRewards();
 app.MapRedemptions();
+app.MapBroadcasts();
 app.MapTelegram();
 app.MapTeams();
 

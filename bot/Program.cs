@@ -1,3 +1,4 @@
+using LoyaltyBot.Bot.Broadcasts;
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Delivery;
 using LoyaltyBot.Bot.Quizzes;
@@ -46,6 +47,7 @@ internal static class Program
         builder.Services.AddQuizzes();
         builder.Services.AddQuizChat();
         builder.Services.AddRewards();
+        builder.Services.AddBroadcasts();
         var console = new TerminalConsole(Console.Out, user);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();
