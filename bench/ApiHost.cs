@@ -39,8 +39,11 @@ internal sealed class ApiHost : IAsyncDisposable
 
     /// <summary>Locates (building if needed) and starts the API, then waits until <c>GET /health</c> answers 200.</summary>
     /// <param name="environment">Extra configuration for the API as environment variables (<c>Telegram__BotToken</c>…).</param>
+    /// <param name="storagePath">Use this storage file (to restart on it) instead of a fresh one in the temp dir.</param>
+    /// <param name="adminKey">Use this admin key instead of a random one (a restart on the same storage).</param>
     public static async Task<ApiHost> StartAsync(
-        string? dllOverride, bool forceBuild, TextWriter log, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null)
+        string? dllOverride, bool forceBuild, TextWriter log, CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null,
+        string? storagePath = null, string? adminKey = null)
     {
         var dllPath = dllOverride ?? await LocateOrBuildAsync(forceBuild, log, ct);
         if (!File.Exists(dllPath))
@@ -49,10 +52,10 @@ internal sealed class ApiHost : IAsyncDisposable
         }
 
         var tempDir = TempDirectory.Create("loyaltybot-bench-api");
-        var storagePath = Path.Combine(tempDir.Path, "bench.db");
+        storagePath ??= Path.Combine(tempDir.Path, "bench.db");
         var port = FindFreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var adminKey = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
+        adminKey ??= RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
 
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -103,6 +106,13 @@ internal sealed class ApiHost : IAsyncDisposable
             await host.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Kills the API at once (SIGKILL, like <c>kill -9</c>), without a graceful shutdown.</summary>
+    public async Task KillAsync()
+    {
+        KillTree();
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()
