@@ -15,7 +15,8 @@ public sealed class BroadcastChatTests
             await scenario.Linked($"D-{i}", $"{i}", region: i < 2 ? "Казань" : "Омск");
         }
 
-        scenario.Channel.Script("1", new DeliveryResult.RetryAfter(TimeSpan.FromSeconds(5))); // slow enough for a progress edit
+        // Two transient failures (backoff 2 s then 4 s) keep one delivery open long enough for a progress edit.
+        scenario.Channel.Script("1", new DeliveryResult.Transient("502"), new DeliveryResult.Transient("502"));
         var ask = await manager.Say("/broadcast");
         Assert.Contains("Новая рассылка", ChatDriver.AllText(ask));
         var broken = await manager.Say("<b>Акция</i>");
