@@ -1,6 +1,7 @@
 using LoyaltyBot.Api.Admin;
 using LoyaltyBot.Api.Achievements;
 using LoyaltyBot.Api.Auth;
+using LoyaltyBot.Api.Broadcasts;
 using LoyaltyBot.Api.Health;
 using LoyaltyBot.Api.Joining;
 using LoyaltyBot.Api.Ledger;
@@ -16,6 +17,7 @@ using LoyaltyBot.Api.Teams;
 using LoyaltyBot.Api.Telegram;
 using LoyaltyBot.Api.Webhooks;
 using LoyaltyBot.Bot.Achievements;
+using LoyaltyBot.Bot.Broadcasts;
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Expiry;
 using LoyaltyBot.Bot.Quizzes;
@@ -53,6 +55,7 @@ builder.Services.AddPointsExpiry();
 builder.Services.AddAchievements();
 builder.Services.AddWebhooks();
 builder.Services.AddReports();
+builder.Services.AddBroadcasts();
 builder.Services.AddTelegram(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 
@@ -80,6 +83,7 @@ app.MapSpiffs();
 app.MapAchievements();
 app.MapWebhooks();
 app.MapReports();
+app.MapBroadcasts();
 app.MapTelegram();
 app.MapTeams();
 

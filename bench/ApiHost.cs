@@ -114,6 +114,7 @@ internal sealed class ApiHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the API at once (SIGKILL, like <c>kill -9</c>), without a graceful shutdown.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -15,6 +15,7 @@ internal static class Program
           ingest    Sale ingestion throughput (batch, single-sale, raw LiteDB baseline)
           webhook   Telegram updates through POST /telegram/webhook (engine, store, reply to a fake Bot API)
           crash     SIGKILL the API under write load N times, restart on the same file, verify consistency
+          broadcast A broadcast to N Telegram chats against a rate-limited fake Bot API, then again with a kill -9 at ~50 %
 
         Run '<command> --help' for the options of a command.
         """;
@@ -40,6 +41,7 @@ internal static class Program
                 "ingest" => await IngestCommand.RunAsync(args[1..], cts.Token),
                 "webhook" => await WebhookCommand.RunAsync(args[1..], cts.Token),
                 "crash" => await CrashCommand.RunAsync(args[1..], cts.Token),
+                "broadcast" => await BroadcastCommand.RunAsync(args[1..], cts.Token),
                 "help" or "-h" or "--help" => PrintUsage(Console.Out, ExitCodes.Ok),
                 _ => UnknownCommand(args[0]),
             };

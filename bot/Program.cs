@@ -1,4 +1,5 @@
 using LoyaltyBot.Bot.Achievements;
+using LoyaltyBot.Bot.Broadcasts;
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Delivery;
 using LoyaltyBot.Bot.Import;
@@ -67,6 +68,7 @@ internal static class Program
         builder.Services.AddAchievements();
         builder.Services.AddReports();
         builder.Services.AddWebhooksCore(); // events are written here and delivered by the API, which shares the store
+        builder.Services.AddBroadcasts();
         var console = new TerminalConsole(Console.Out, user);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();

@@ -24,6 +24,10 @@ public sealed class OutboxSender : BackgroundService
     private readonly HashSet<string> _inFlightChats = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _wake = new(0);
     private readonly object _gate = new();
+    private readonly List<OutboxMessage> _due = [];
+    private readonly System.Diagnostics.Stopwatch _dueAge = new();
+    private DateTimeOffset _dueLoadedAt = DateTimeOffset.MinValue;
+    private volatile bool _enqueued = true;
     private int _inFlight;
 
     public OutboxSender(
@@ -44,7 +48,11 @@ public sealed class OutboxSender : BackgroundService
         _logger = logger;
         _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
         _pacers = _senders.ToDictionary(p => p.Key, p => new ChannelPacer(p.Value.Limits, time), StringComparer.Ordinal);
-        outbox.Enqueued += Wake;
+        outbox.Enqueued += () =>
+        {
+            _enqueued = true;
+            Wake();
+        };
     }
 
     /// <summary>Looks for due messages now instead of at the next poll.</summary>
@@ -107,8 +115,24 @@ public sealed class OutboxSender : BackgroundService
     {
         var poll = TimeSpan.FromMilliseconds(_options.PollMilliseconds);
         var now = _time.GetUtcNow();
-        var due = _store.Set<OutboxMessage>().FindOrdered(
-            m => m.Status == OutboxStatus.Pending && m.NotBefore <= now, m => m.Id, descending: false, limit: 500);
+        // The due list is read once and dispatched from over several turns: re-reading it for every message costs more
+        // than the channel's whole send budget once a broadcast has queued thousands. It is read again when something
+        // was enqueued, when it ran out, or after a second (retries and back-offs coming due).
+        if (_enqueued || _due.Count == 0 || now - _dueLoadedAt >= TimeSpan.FromSeconds(1) || _dueAge.Elapsed >= TimeSpan.FromSeconds(1))
+        {
+            _enqueued = false;
+            _dueLoadedAt = now;
+            _dueAge.Restart();
+            // Personal messages first, then bulk (broadcasts), so a big campaign never delays a reply-like notification.
+            var outbox = _store.Set<OutboxMessage>();
+            _due.Clear();
+            _due.AddRange(outbox.FindOrdered(
+                m => m.Status == OutboxStatus.Pending && !m.Bulk && m.NotBefore <= now, m => m.Id, descending: false, limit: 100));
+            _due.AddRange(outbox.FindOrdered(
+                m => m.Status == OutboxStatus.Pending && m.Bulk && m.NotBefore <= now, m => m.Id, descending: false, limit: 500));
+        }
+
+        var due = _due.ToArray();
         var wait = poll;
         var chosen = new List<OutboxMessage>();
         lock (_gate)
@@ -144,6 +168,8 @@ public sealed class OutboxSender : BackgroundService
                 _inFlight++;
                 chosen.Add(message);
             }
+
+            _due.RemoveAll(chosen.Contains);
         }
 
         if (chosen.Count == 0)
@@ -152,26 +178,69 @@ public sealed class OutboxSender : BackgroundService
         }
 
         var ids = chosen.Select(m => m.Id).ToArray();
-        await _writer.WriteAsync(s =>
+        var marked = _writer.WriteAsync(s =>
         {
             var set = s.Set<OutboxMessage>();
+            var pending = new HashSet<long>();
             foreach (var id in ids)
             {
                 if (set.Get(id) is { Status: OutboxStatus.Pending } current)
                 {
                     set.Update(current with { Status = OutboxStatus.Sending });
+                    pending.Add(id);
                 }
             }
 
-            return true;
+            return pending;
         }, cancellationToken);
+
+        // Each message is durably Sending before it is handed to the channel; on a failed mark each send below
+        // releases its chat and the message stays pending.
+        try
+        {
+            await marked;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
 
         foreach (var message in chosen)
         {
-            running.Add(SendOneAsync(message, cancellationToken));
+            running.Add(SendWhenMarkedAsync(message, marked, cancellationToken));
         }
 
         return TimeSpan.Zero;
+    }
+
+    private async Task SendWhenMarkedAsync(OutboxMessage message, Task<HashSet<long>> marking, CancellationToken cancellationToken)
+    {
+        bool marked;
+        try
+        {
+            marked = (await marking).Contains(message.Id);
+        }
+        catch (Exception exception)
+        {
+            if (exception is not OperationCanceledException)
+            {
+                _logger.LogWarning(exception, "Marking outbox message {Id} as sending failed; it stays pending", message.Id);
+            }
+
+            marked = false;
+        }
+
+        if (marked)
+        {
+            await SendOneAsync(message, cancellationToken);
+            return;
+        }
+
+        // Changed meanwhile (cancelled, or taken by an earlier turn), or the mark failed: not sent now.
+        lock (_gate)
+        {
+            _inFlightChats.Remove(message.IdentityId);
+            _inFlight--;
+        }
     }
 
     private async Task SendOneAsync(OutboxMessage message, CancellationToken cancellationToken)

@@ -14,8 +14,11 @@ public sealed class TelegramChannelSender(TelegramBot bot, TelegramMessageRender
 {
     public const string ChannelName = "telegram";
 
-    /// <summary>Telegram's published limits: about 30 messages a second overall, one a second per chat.</summary>
-    public static readonly ChannelLimits TelegramLimits = new(30, TimeSpan.FromSeconds(1));
+    /// <summary>
+    /// Telegram's published limits: about 30 messages a second overall, one a second per chat. The concurrency only bounds
+    /// sends in flight (a send is in flight until its outcome is durable), so it is high enough never to be what limits the rate.
+    /// </summary>
+    public static readonly ChannelLimits TelegramLimits = new(30, TimeSpan.FromSeconds(1), MaxConcurrency: 32);
 
     public string Channel => ChannelName;
 

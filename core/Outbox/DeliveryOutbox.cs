@@ -18,8 +18,12 @@ public sealed class DeliveryOutbox(TimeProvider time)
     /// <summary>Raised after something was enqueued, so the sender can look sooner than its next poll.</summary>
     public event Action? Enqueued;
 
-    /// <summary>Queues a message for one identity; false when the dedup key was used before.</summary>
-    public bool Enqueue(IDocumentStore store, ChatIdentity recipient, ChatMessage message, string dedupKey, string? topic = null, DateTimeOffset? notBefore = null)
+    /// <summary>
+    /// Queues a message for one identity; false when the dedup key was used before. A <paramref name="bulk"/> message
+    /// (a mass mailing) is delivered after the personal messages that are due (see <see cref="OutboxMessage.Bulk"/>).
+    /// </summary>
+    public bool Enqueue(
+        IDocumentStore store, ChatIdentity recipient, ChatMessage message, string dedupKey, string? topic = null, DateTimeOffset? notBefore = null, bool bulk = false)
     {
         var set = store.Set<OutboxMessage>();
         if (set.Exists(m => m.DedupKey == dedupKey))
@@ -36,6 +40,7 @@ public sealed class DeliveryOutbox(TimeProvider time)
             Channel = recipient.Channel,
             MemberId = recipient.MemberId,
             Topic = topic,
+            Bulk = bulk,
             TextHtml = message.Text.Html,
             Buttons = message.Buttons
                 .SelectMany((row, r) => row.Select(b => new OutboxButton(r, b.Label, b.Payload, b.Url, b.RequestContact)))

@@ -20,6 +20,9 @@ public sealed record OutboxMessage
     /// <summary>What it belongs to, e.g. <c>broadcast:…</c> or <c>redemption:…</c>, for counting and cancelling.</summary>
     public string? Topic { get; init; }
 
+    /// <summary>Part of a mass mailing (a broadcast): sent after the personal messages that are due, so those never wait behind it.</summary>
+    public bool Bulk { get; init; }
+
     public required string TextHtml { get; init; }
 
     public List<OutboxButton> Buttons { get; init; } = [];

@@ -1,0 +1,13 @@
+namespace LoyaltyBot.Core.Broadcasts;
+
+/// <summary>
+/// The campaign's deliveries by outcome, read from its outbox messages. <see cref="Queued"/> includes the one
+/// being sent right now; <see cref="Unknown"/> were in flight when the process stopped and are never resent.
+/// </summary>
+public sealed record BroadcastCounts(int Queued, int Sent, int Blocked, int Failed, int Unknown, int Cancelled)
+{
+    public static BroadcastCounts None { get; } = new(0, 0, 0, 0, 0, 0);
+
+    /// <summary>Deliveries with a final outcome (not cancelled).</summary>
+    public int Handled => Sent + Blocked + Failed + Unknown;
+}

@@ -1,0 +1,141 @@
+using LoyaltyBot.Core.Identities;
+using LoyaltyBot.Core.Localization;
+using LoyaltyBot.Core.Members;
+using LoyaltyBot.Core.Outbox;
+using LoyaltyBot.Core.Storage;
+
+namespace LoyaltyBot.Core.Broadcasts;
+
+/// <summary>
+/// One step of sending campaigns, idempotent so a clock may call it as often as it likes and a restart simply
+/// catches up: starts scheduled campaigns that are due, expands audiences into the outbox (one transaction per
+/// chunk of members, each recipient identity once by its dedup key), keeps the manager's progress message up to
+/// date and finishes campaigns with nothing left to send.
+/// </summary>
+public sealed class BroadcastDispatch(
+    IStoreWriter writer, IDocumentStore store, BroadcastCampaigns campaigns, BroadcastRecipients recipients, DeliveryOutbox outbox,
+    BroadcastOptions options, TimeProvider time)
+{
+    /// <summary>Runs every due piece of work once; returns how many campaigns it changed.</summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var changed = 0;
+        var now = time.GetUtcNow();
+        var active = store.Set<Broadcast>().Find(b => b.Status == BroadcastStatus.Scheduled || b.Status == BroadcastStatus.Sending);
+        foreach (var due in active.Where(b => b.Status == BroadcastStatus.Scheduled && b.SendAt <= now))
+        {
+            changed += await writer.WriteAsync(s => Start(s, due.Id) ? 1 : 0, cancellationToken);
+        }
+
+        foreach (var sending in store.Set<Broadcast>().Find(b => b.Status == BroadcastStatus.Sending))
+        {
+            if (sending.ExpandedAt is null)
+            {
+                while (!await writer.WriteAsync(s => ExpandChunk(s, sending.Id), cancellationToken))
+                {
+                }
+
+                changed++;
+            }
+
+            changed += await writer.WriteAsync(s => FinishOrReport(s, sending.Id) ? 1 : 0, cancellationToken);
+        }
+
+        return changed;
+    }
+
+    private bool Start(IDocumentStore s, string id)
+    {
+        var set = s.Set<Broadcast>();
+        var now = time.GetUtcNow();
+        if (set.Get(id) is not { Status: BroadcastStatus.Scheduled } current || current.SendAt > now)
+        {
+            return false;
+        }
+
+        return set.Update(current with { Status = BroadcastStatus.Sending, StartedAt = now });
+    }
+
+    /// <summary>Queues one chunk of the audience and moves the cursor, in one transaction; true when nothing is left to expand.</summary>
+    private bool ExpandChunk(IDocumentStore s, string id)
+    {
+        var set = s.Set<Broadcast>();
+        if (set.Get(id) is not { Status: BroadcastStatus.Sending, ExpandedAt: null } current)
+        {
+            return true;
+        }
+
+        var now = time.GetUtcNow();
+        var chunk = Math.Max(1, options.ExpansionChunk);
+        var page = recipients.Page(s, current.Audience, current.StartedAt ?? now, now, current.MembersExpanded, chunk, out var looked);
+        var queued = 0;
+        var topic = Broadcast.TopicOf(id);
+        foreach (var (member, identity) in page)
+        {
+            if (outbox.Enqueue(s, identity, BroadcastMessages.For(current, member.Language), $"broadcast:{id}:{identity.Id}", topic, bulk: true))
+            {
+                queued++;
+            }
+        }
+
+        var done = looked < chunk;
+        set.Update(current with
+        {
+            MembersExpanded = current.MembersExpanded + looked,
+            Queued = current.Queued + queued,
+            ExpandedAt = done ? now : null,
+        });
+        return done;
+    }
+
+    /// <summary>Finishes an expanded campaign with nothing pending (with the final report), else refreshes the manager's progress.</summary>
+    private bool FinishOrReport(IDocumentStore s, string id)
+    {
+        var set = s.Set<Broadcast>();
+        if (set.Get(id) is not { Status: BroadcastStatus.Sending, ExpandedAt: not null } current)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        var counts = BroadcastQueries.Counts(s, id);
+        if (counts.Queued == 0)
+        {
+            var finished = current with { Status = BroadcastStatus.Finished, FinishedAt = now };
+            set.Update(finished);
+            campaigns.Report(s, finished);
+            return true;
+        }
+
+        if (current.ReportTo is null
+            || (current.ProgressAt is { } last && now - last < TimeSpan.FromSeconds(options.ProgressSeconds))
+            || (current.ProgressMessages > 0 && counts.Handled == current.ProgressShown)
+            || s.Set<ChatIdentity>().Get(current.ReportTo) is not { } manager)
+        {
+            return false;
+        }
+
+        // The first progress message is sent; later ones edit it once the channel told us its id.
+        string? replace = null;
+        var progress = s.Set<OutboxMessage>();
+        if (current.ProgressMessages > 0)
+        {
+            var first = progress.FindOne(m => m.DedupKey == ProgressKey(id, 1));
+            var latest = progress.FindOne(m => m.DedupKey == ProgressKey(id, current.ProgressMessages));
+            if (first?.ChannelMessageId is null || latest is null || latest.Status is OutboxStatus.Pending or OutboxStatus.Sending)
+            {
+                return false;
+            }
+
+            replace = first.ChannelMessageId;
+        }
+
+        var language = manager.MemberId is { } memberId ? s.Set<Member>().Get(memberId)?.Language : manager.Language;
+        var number = current.ProgressMessages + 1;
+        outbox.Enqueue(s, manager, BroadcastMessages.Progress(Texts.For(language), counts, current.Queued, replace), ProgressKey(id, number), Broadcast.ReportTopicOf(id));
+        set.Update(current with { ProgressMessages = number, ProgressShown = counts.Handled, ProgressAt = now });
+        return false;
+    }
+
+    private static string ProgressKey(string id, int number) => $"broadcast-progress:{id}:{number}";
+}

@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Core.Broadcasts;
+
+public sealed record BroadcastPage(IReadOnlyList<Broadcast> Items, int Page, int PageSize, int Total);

@@ -1,0 +1,22 @@
+using LoyaltyBot.Core.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoyaltyBot.Core.Broadcasts;
+
+public static class BroadcastServiceCollectionExtensions
+{
+    /// <summary>The campaign domain: collection, rules, use cases, dispatch step, queries. Needs <c>AddLoyaltyCore</c> and the rewards core (for "not redeemed").</summary>
+    public static IServiceCollection AddBroadcastsCore(this IServiceCollection services)
+    {
+        services.AddStoreSchema<BroadcastSchema>();
+        services.AddSingleton(sp =>
+            sp.GetRequiredService<IConfiguration>().GetSection(BroadcastOptions.Section).Get<BroadcastOptions>() ?? new BroadcastOptions());
+        services.AddSingleton<BroadcastRules>();
+        services.AddSingleton<BroadcastRecipients>();
+        services.AddSingleton<BroadcastCampaigns>();
+        services.AddSingleton<BroadcastDispatch>();
+        services.AddSingleton<BroadcastQueries>();
+        return services;
+    }
+}
