@@ -8,8 +8,11 @@ namespace LoyaltyBot.Core.Quizzes;
 /// Taking a quiz: one attempt per member per quiz, answers in order and never changed, time limits measured here,
 /// points paid exactly once when the attempt ends. Every check and its write happen in one write operation.
 /// </summary>
-public sealed class QuizAttempts(IStoreWriter writer, PointsLedger ledger, MemberQueries members, TimeProvider time)
+public sealed class QuizAttempts(
+    IStoreWriter writer, PointsLedger ledger, MemberQueries members, TimeProvider time, IEnumerable<IQuizRewardObserver> observers)
 {
+    private readonly IQuizRewardObserver[] _observers = observers.ToArray();
+
     /// <summary>
     /// Starts the member's attempt, or resumes it at the next unanswered question (the question's time limit keeps
     /// running from when it was first shown), or shows the result of a finished one.
@@ -152,6 +155,13 @@ public sealed class QuizAttempts(IStoreWriter writer, PointsLedger ledger, Membe
             {
                 points = appended.Value.Entry.Amount;
                 balance = appended.Value.WasDuplicate ? balance : appended.Value.Entry.BalanceAfter;
+                if (!appended.Value.WasDuplicate)
+                {
+                    foreach (var observer in _observers)
+                    {
+                        observer.OnQuizRewarded(store, quiz, appended.Value.Entry);
+                    }
+                }
             }
         }
 
