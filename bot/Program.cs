@@ -1,7 +1,9 @@
+using LoyaltyBot.Bot.Contests;
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Delivery;
 using LoyaltyBot.Bot.Quizzes;
 using LoyaltyBot.Bot.Terminal;
+using LoyaltyBot.Core.Contests;
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Joining;
 using LoyaltyBot.Core.Members;
@@ -44,6 +46,8 @@ internal static class Program
         builder.Services.AddChat();
         builder.Services.AddQuizzes();
         builder.Services.AddQuizChat();
+        builder.Services.AddContests();
+        builder.Services.AddContestChat();
         var console = new TerminalConsole(Console.Out, user);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();
