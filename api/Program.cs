@@ -1,4 +1,5 @@
 using LoyaltyBot.Api.Auth;
+using LoyaltyBot.Api.Contests;
 using LoyaltyBot.Api.Health;
 using LoyaltyBot.Api.Joining;
 using LoyaltyBot.Api.Ledger;
@@ -7,9 +8,11 @@ using LoyaltyBot.Api.Problems;
 using LoyaltyBot.Api.Quizzes;
 using LoyaltyBot.Api.Sales;
 using LoyaltyBot.Api.Telegram;
+using LoyaltyBot.Bot.Contests;
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Quizzes;
 using LoyaltyBot.Bot.Telegram;
+using LoyaltyBot.Core.Contests;
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Quizzes;
 using Scalar.AspNetCore;
@@ -27,6 +30,9 @@ builder.Services.AddChat();
 builder.Services.AddJoining();
 builder.Services.AddQuizzes();
 builder.Services.AddQuizChat();
+builder.Services.AddContests();
+builder.Services.AddContestChat();
+builder.Services.AddContestScheduling();
 builder.Services.AddTelegram(builder.Configuration);
 
 var app = builder.Build();
@@ -45,6 +51,7 @@ app.MapSales();
 app.MapLedger();
 app.MapJoining();
 app.MapQuizzes();
+app.MapContests();
 app.MapTelegram();
 
 await app.EnsureAdminKeyAsync();
