@@ -36,7 +36,7 @@ public static class ContestPhrases
 
     /// <summary>
     /// «осталось 2 дня», «остался 1 день», «осталась 1 неделя»: the duration in words from Humanizer
-    /// (<see cref="Texts.Duration"/>), the verb agreeing with its number and unit.
+    /// (<see cref="Texts.Duration"/>) of the time left rounded up to the minute, the verb agreeing with its number and unit.
     /// </summary>
     public static string TimeLeft(Texts texts, TimeSpan left)
     {
@@ -49,6 +49,9 @@ public static class ContestPhrases
         {
             return texts["Contests.TimeLeft.Soon"];
         }
+
+        // A countdown rounds up: a reminder a second late for "1 day before the end" still says one day.
+        left = TimeSpan.FromMinutes(Math.Ceiling(left.TotalMinutes));
 
         // The unit and number Humanizer shows with precision 1: the largest whole unit, weeks at most.
         var (unit, count) = left.TotalDays >= 7 ? ("Week", (int)(left.TotalDays / 7))

@@ -103,11 +103,8 @@ public sealed class ContestValidator(TierLadder tiers, IContestSchedule schedule
         }
 
         var value = text.Trim();
-        if (DateTimeOffset.TryParseExact(value, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
-        {
-            moment = withOffset;
-        }
-        else if (DateTime.TryParseExact(value, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        // Local formats first: "K" in the offset formats also accepts a time without an offset.
+        if (DateTime.TryParseExact(value, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             if (zone!.IsInvalidTime(local))
             {
@@ -115,6 +112,10 @@ public sealed class ContestValidator(TierLadder tiers, IContestSchedule schedule
             }
 
             moment = new DateTimeOffset(local, zone.GetUtcOffset(local));
+        }
+        else if (DateTimeOffset.TryParseExact(value, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+        {
+            moment = withOffset;
         }
         else
         {
