@@ -8,7 +8,6 @@ internal sealed class ContestSchema : IStoreSchema
         .Collection<Contest>("contests")
         .Collection<ContestScore>("contest_scores")
         .Index<ContestScore, string>(s => s.ContestId)
-        .Index<ContestScore, string>(s => s.MemberId)
         .Collection<ContestScoreEntry>("contest_score_entries")
         .Index<ContestScoreEntry, string>(e => e.ContestId)
         .Collection<ContestAward>("contest_awards")
