@@ -27,7 +27,7 @@ public sealed record ContestResponse(
 {
     public static ContestResponse From(Contest contest, int participants, IReadOnlyList<ContestAwardResponse> awards, DateTimeOffset now)
     {
-        var zone = contest.Zone;
+        var zone = contest.ResolveZone();
         return new ContestResponse(
             contest.Id,
             contest.Title,

@@ -16,7 +16,7 @@ public sealed record ContestSummaryResponse(
 {
     public static ContestSummaryResponse From(Contest contest, int participants, DateTimeOffset now)
     {
-        var zone = contest.Zone;
+        var zone = contest.ResolveZone();
         return new ContestSummaryResponse(
             contest.Id,
             contest.Title,

@@ -93,7 +93,7 @@ internal sealed class QuartzContestSchedule(ISchedulerFactory factory, ContestQu
 
     private ITrigger[] ReminderTriggers(Contest contest, DateTimeOffset now)
     {
-        var zone = contest.Zone;
+        var zone = contest.ResolveZone();
         var triggers = new List<ITrigger>();
         for (var i = 0; i < contest.Announcements.Reminders.Count; i++)
         {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LoyaltyBot.Bot.Contests;
 
-/// <summary>Registers contests in chat: <c>/top</c>, the menu item and the announcement texts. Needs <c>AddContests()</c>.</summary>
+/// <summary>Registers contests in chat: <c>/top</c>, the menu item, the announcement texts and the leaderboard warm-up. Needs <c>AddContests()</c>.</summary>
 public static class ContestChatServiceCollectionExtensions
 {
     public static IServiceCollection AddContestChat(this IServiceCollection services)
@@ -14,6 +14,7 @@ public static class ContestChatServiceCollectionExtensions
         services.AddSingleton<IContestMessages>(sp => sp.GetRequiredService<ContestMessages>());
         services.AddChatHandler<TopHandler>();
         services.AddMenuItem(new MenuItem(60, "Contests.Menu", ContestMessages.TopPayload));
+        services.AddHostedService<LeaderboardWarmup>();
         return services;
     }
 }

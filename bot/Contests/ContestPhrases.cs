@@ -65,5 +65,5 @@ public static class ContestPhrases
 
     /// <summary>The end as the contest's local time: «31 июля 2026, 23:59».</summary>
     public static string LocalTime(Texts texts, Contest contest, DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, contest.Zone).ToString("d MMMM yyyy, HH:mm", texts.Culture);
+        TimeZoneInfo.ConvertTime(moment, contest.ResolveZone()).ToString("d MMMM yyyy, HH:mm", texts.Culture);
 }

@@ -65,5 +65,6 @@ public sealed record Contest
     /// <summary>Open for scores and not over: what <c>/top</c> shows.</summary>
     public bool IsLiveAt(DateTimeOffset now) => CountsAt(now);
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    /// <summary>A method, not a property, so the store does not save a copy of the zone with every contest.</summary>
+    public TimeZoneInfo ResolveZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }
