@@ -14,6 +14,7 @@ internal static class Program
         Commands:
           ingest    Sale ingestion throughput (batch, single-sale, raw LiteDB baseline)
           webhook   Telegram updates through POST /telegram/webhook (engine, store, reply to a fake Bot API)
+          contest   /top latency of a contest leaderboard with many participants and sales (in process)
 
         Run '<command> --help' for the options of a command.
         """;
@@ -38,6 +39,7 @@ internal static class Program
             {
                 "ingest" => await IngestCommand.RunAsync(args[1..], cts.Token),
                 "webhook" => await WebhookCommand.RunAsync(args[1..], cts.Token),
+                "contest" => await ContestCommand.RunAsync(args[1..], cts.Token),
                 "help" or "-h" or "--help" => PrintUsage(Console.Out, ExitCodes.Ok),
                 _ => UnknownCommand(args[0]),
             };
