@@ -36,8 +36,7 @@ public static class ContestsEndpoints
     }
 
     /// <summary>Newest first.</summary>
-    public static Results<Ok<ContestListResponse>, ProblemHttpResult> List(
-        ContestQueries queries, ContestLeaderboards leaderboards, TimeProvider time, int? page, int? pageSize)
+    public static Results<Ok<ContestListResponse>, ProblemHttpResult> List(ContestQueries queries, TimeProvider time, int? page, int? pageSize)
     {
         if (PageQuery.Check(page, pageSize, out var p, out var size) is { } error)
         {
@@ -47,7 +46,7 @@ public static class ContestsEndpoints
         var now = time.GetUtcNow();
         var result = queries.List(p, size);
         return TypedResults.Ok(new ContestListResponse(
-            result.Items.Select(c => ContestSummaryResponse.From(c, leaderboards.Of(c).Count, now)).ToArray(), result.Page, result.PageSize, result.Total));
+            result.Items.Select(c => ContestSummaryResponse.From(c, queries.ParticipantsOf(c.Id), now)).ToArray(), result.Page, result.PageSize, result.Total));
     }
 
     public static Results<Ok<ContestResponse>, ProblemHttpResult> Get(

@@ -33,20 +33,18 @@ public sealed class ContestQueries(IDocumentStore store, MemberQueries members, 
             .ToArray();
     }
 
-    /// <summary>The active members in the audience now.</summary>
-    public IReadOnlyList<string> AudienceOf(Contest contest) =>
-        store.Set<Member>().All()
-            .Where(m => m.Status == MemberStatus.Active && IsInAudience(contest, m))
-            .Select(m => m.Id)
-            .ToArray();
-
-    /// <summary>The audience now, and every member with a score (who may have left the audience since).</summary>
+    /// <summary>The active members in the audience now, and those with a score (who may have left the audience since).</summary>
     public IReadOnlyList<string> AudienceAndParticipantsOf(Contest contest)
     {
-        var ids = AudienceOf(contest).ToHashSet(StringComparer.Ordinal);
-        var scored = store.Set<ContestScore>().Find(s => s.ContestId == contest.Id).Select(s => s.MemberId);
-        return ids.Union(scored, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var scored = store.Set<ContestScore>().Find(s => s.ContestId == contest.Id).Select(s => s.MemberId).ToHashSet(StringComparer.Ordinal);
+        return store.Set<Member>().All()
+            .Where(m => m.Status == MemberStatus.Active && (scored.Contains(m.Id) || IsInAudience(contest, m)))
+            .Select(m => m.Id)
+            .ToArray();
     }
+
+    /// <summary>Members with a score, counted in the store (without loading the standings into the cache).</summary>
+    public int ParticipantsOf(string contestId) => store.Set<ContestScore>().Count(s => s.ContestId == contestId);
 
     public IReadOnlyList<ContestAward> AwardsOf(string contestId) =>
         store.Set<ContestAward>().Find(a => a.ContestId == contestId).OrderBy(a => a.Place).ToArray();

@@ -21,9 +21,6 @@ public sealed class LeaderboardCache(IDocumentStore store)
     /// <summary>Inside the write operation that changed the member's score.</summary>
     internal void Touched(string contestId, string memberId, long sequence) => BoardOf(contestId).MarkPending(memberId, sequence);
 
-    /// <summary>Drops a contest's standings (they are rebuilt from the store when next asked for).</summary>
-    public void Forget(string contestId) => _boards.TryRemove(contestId, out _);
-
     private Board BoardOf(string contestId) => _boards.GetOrAdd(contestId, static id => new Board(id));
 
     private sealed class Board(string contestId)
