@@ -16,6 +16,7 @@ internal static class Program
           webhook   Telegram updates through POST /telegram/webhook (engine, store, reply to a fake Bot API)
           crash     SIGKILL the API under write load N times, restart on the same file, verify consistency
           broadcast A broadcast to N Telegram chats against a rate-limited fake Bot API, then again with a kill -9 at ~50 %
+          contest   /top latency of a contest leaderboard with many participants and sales (in process)
 
         Run '<command> --help' for the options of a command.
         """;
@@ -42,6 +43,7 @@ internal static class Program
                 "webhook" => await WebhookCommand.RunAsync(args[1..], cts.Token),
                 "crash" => await CrashCommand.RunAsync(args[1..], cts.Token),
                 "broadcast" => await BroadcastCommand.RunAsync(args[1..], cts.Token),
+                "contest" => await ContestCommand.RunAsync(args[1..], cts.Token),
                 "help" or "-h" or "--help" => PrintUsage(Console.Out, ExitCodes.Ok),
                 _ => UnknownCommand(args[0]),
             };

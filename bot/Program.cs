@@ -1,5 +1,6 @@
 using LoyaltyBot.Bot.Achievements;
 using LoyaltyBot.Bot.Broadcasts;
+using LoyaltyBot.Bot.Contests;
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Delivery;
 using LoyaltyBot.Bot.Import;
@@ -10,6 +11,7 @@ using LoyaltyBot.Bot.Rewards;
 using LoyaltyBot.Bot.Referrals;
 using LoyaltyBot.Bot.Spiffs;
 using LoyaltyBot.Bot.Terminal;
+using LoyaltyBot.Core.Contests;
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Joining;
 using LoyaltyBot.Core.Members;
@@ -69,6 +71,8 @@ internal static class Program
         builder.Services.AddReports();
         builder.Services.AddWebhooksCore(); // events are written here and delivered by the API, which shares the store
         builder.Services.AddBroadcasts();
+        builder.Services.AddContests();
+        builder.Services.AddContestChat();
         var console = new TerminalConsole(Console.Out, user);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();

@@ -10,8 +10,10 @@ namespace LoyaltyBot.Core.Quizzes;
 /// points paid exactly once when the attempt ends. Every check and its write happen in one write operation.
 /// </summary>
 public sealed class QuizAttempts(
-    IStoreWriter writer, PointsLedger ledger, MemberQueries members, TimeProvider time, AchievementTracker? achievements = null)
+    IStoreWriter writer, PointsLedger ledger, MemberQueries members, TimeProvider time, IEnumerable<IQuizRewardObserver> observers, AchievementTracker? achievements = null)
 {
+    private readonly IQuizRewardObserver[] _observers = observers.ToArray();
+
     /// <summary>
     /// Starts the member's attempt, or resumes it at the next unanswered question (the question's time limit keeps
     /// running from when it was first shown), or shows the result of a finished one.
@@ -154,6 +156,13 @@ public sealed class QuizAttempts(
             {
                 points = appended.Value.Entry.Amount;
                 balance = appended.Value.WasDuplicate ? balance : appended.Value.Entry.BalanceAfter;
+                if (!appended.Value.WasDuplicate)
+                {
+                    foreach (var observer in _observers)
+                    {
+                        observer.OnQuizRewarded(store, quiz, appended.Value.Entry);
+                    }
+                }
             }
         }
 

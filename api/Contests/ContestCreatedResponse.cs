@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Api.Contests;
+
+public sealed record ContestCreatedResponse(string Id);

@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Api.Contests;
+
+public sealed record ContestListResponse(IReadOnlyList<ContestSummaryResponse> Items, int Page, int PageSize, int Total);

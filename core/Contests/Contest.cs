@@ -1,0 +1,70 @@
+using LoyaltyBot.Core.Quizzes;
+
+namespace LoyaltyBot.Core.Contests;
+
+/// <summary>
+/// A sales contest: who sells (or refers, or learns) the most between <see cref="StartsAt"/> and <see cref="EndsAt"/>
+/// wins the prizes. Scores live in <see cref="ContestScore"/> documents, updated in the same transaction as the event.
+/// </summary>
+public sealed record Contest
+{
+    public required string Id { get; init; }
+
+    public required LocalizedText Title { get; init; }
+
+    public required LocalizedText Description { get; init; }
+
+    public ContestMetric Metric { get; init; }
+
+    /// <summary>UTC; events at or after it count.</summary>
+    public DateTimeOffset StartsAt { get; init; }
+
+    /// <summary>UTC; events before it count.</summary>
+    public DateTimeOffset EndsAt { get; init; }
+
+    /// <summary>IANA time zone id: reminders' cron expressions and dates in messages are in it.</summary>
+    public required string TimeZone { get; init; }
+
+    public ContestAudience Audience { get; init; } = ContestAudience.Everyone;
+
+    /// <summary>Ordered by place, 1..N.</summary>
+    public List<ContestPrize> Prizes { get; init; } = [];
+
+    public AnnouncementPlan Announcements { get; init; } = new();
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Who last created or changed it (<c>api-key:{id}</c>).</summary>
+    public string? ChangedBy { get; init; }
+
+    /// <summary>When the start was announced (or deliberately not: too late, or not planned).</summary>
+    public DateTimeOffset? StartAnnouncedAt { get; init; }
+
+    /// <summary>When the standings were frozen: from then on nothing changes a score.</summary>
+    public DateTimeOffset? FrozenAt { get; init; }
+
+    /// <summary>When the prizes were paid and the final standings sent.</summary>
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    public DateTimeOffset? CancelledAt { get; init; }
+
+    public string? CancelledBy { get; init; }
+
+    public ContestStatus StatusAt(DateTimeOffset now) =>
+        CancelledAt is not null ? ContestStatus.Cancelled
+        : FinishedAt is not null ? ContestStatus.Finished
+        : now < StartsAt ? ContestStatus.Scheduled
+        : ContestStatus.Running;
+
+    /// <summary>Whether an event that happened at <paramref name="at"/> counts (the standings are not frozen yet).</summary>
+    public bool CountsAt(DateTimeOffset at) =>
+        CancelledAt is null && FrozenAt is null && StartsAt <= at && at < EndsAt;
+
+    /// <summary>Open for scores and not over: what <c>/top</c> shows.</summary>
+    public bool IsLiveAt(DateTimeOffset now) => CountsAt(now);
+
+    /// <summary>A method, not a property, so the store does not save a copy of the zone with every contest.</summary>
+    public TimeZoneInfo ResolveZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+}

@@ -1,0 +1,15 @@
+namespace LoyaltyBot.Core.Contests;
+
+/// <summary>
+/// The prize for one place: points and/or a reward from the catalog. The rewards feature is not part of this code
+/// base yet, so only points are paid; <see cref="RewardId"/> is kept on the award for it to fulfil later.
+/// </summary>
+public sealed record ContestPrize
+{
+    /// <summary>1 for the winner; prizes cover places 1..N without gaps.</summary>
+    public int Place { get; init; }
+
+    public decimal Points { get; init; }
+
+    public string? RewardId { get; init; }
+}

@@ -1,0 +1,217 @@
+using System.Net;
+using System.Net.Http.Json;
+using LoyaltyBot.Core.Contests;
+using LoyaltyBot.Tests.Support;
+using Quartz;
+
+namespace LoyaltyBot.Tests.Contests;
+
+public sealed class ContestSchedulingTests
+{
+    /// <summary>Monday 22 June 2026, 10:00 in Moscow.</summary>
+    private static readonly DateTimeOffset NextMondayTenMoscow = DateTimeOffset.Parse("2026-06-22T07:00:00Z");
+
+    [Fact]
+    public async Task The_scheduler_runs_on_the_host_clock()
+    {
+        await using var s = new ContestScenario();
+
+        Assert.Same(s.Clock, (await s.Scheduler()).TimeProvider);
+    }
+
+    [Fact]
+    public async Task The_start_is_announced_to_the_audience_once_when_the_clock_reaches_it()
+    {
+        await using var s = new ContestScenario();
+        await s.Dealer("D-1", "1001");
+        await s.Dealer("D-2", "1002");
+        var id = await s.CreateContest(s.ContestBody(startsAt: s.Now.AddHours(1)));
+        Assert.True(await (await s.Scheduler()).Exists(new JobKey(id, "contest-start")));
+
+        s.Clock.Advance(TimeSpan.FromHours(1));
+
+        await s.Delivered(() => s.DeliveredTo("1001").Count == 1 && s.DeliveredTo("1002").Count == 1, "both dealers are told");
+        Assert.Contains("Стартовал конкурс «Летний спринт»", s.DeliveredTo("1001")[0]);
+        Assert.Contains("1-е место — 5 000 баллов", s.DeliveredTo("1001")[0]);
+        Assert.Equal(2, s.Queued(id, "start").Count);
+        await ContestScenario.Eventually(async () => (await s.Contest(id)).TryGetProperty("startAnnouncedAt", out _), "the start is recorded");
+        Assert.Equal(AnnouncementOutcome.AlreadyDone, (await s.Service<ContestAnnouncements>().AnnounceStartAsync(id, CancellationToken.None)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_start_missed_while_the_app_was_down_is_announced_once_at_startup()
+    {
+        await using var s = new ContestScenario();
+        await s.Dealer("D-1", "1001");
+        var id = await s.CreateContest(s.ContestBody(startsAt: s.Now.AddHours(1)));
+
+        await s.StopAsync();
+        s.Clock.Advance(TimeSpan.FromHours(3));
+        s.StartAgain();
+
+        await ContestScenario.Eventually(async () => (await s.Contest(id)).TryGetProperty("startAnnouncedAt", out _), "the missed start is announced");
+        Assert.Single(s.Queued(id, "start"));
+        await s.RestartAsync();
+        Assert.False(await (await s.Scheduler()).Exists(new JobKey(id, "contest-start")));
+        Assert.Single(s.Queued(id, "start"));
+    }
+
+    [Fact]
+    public async Task A_cron_reminder_fires_at_its_local_time_in_the_contest_time_zone()
+    {
+        await using var s = new ContestScenario();
+        await s.Dealer("D-1", "1001");
+        var id = await s.CreateContest(s.ContestBody(endsAt: s.Now.AddDays(10), reminders: ["0 0 10 ? * MON"], atStart: false));
+        var trigger = await (await s.Scheduler()).GetTrigger(new TriggerKey($"{id}:cron:0", "contest-reminder"));
+        Assert.Equal(NextMondayTenMoscow, trigger!.NextFireTimeUtc);
+
+        s.Clock.Advance(NextMondayTenMoscow - s.Now);
+
+        await ContestScenario.Eventually(() => s.Queued(id, "reminder:20260622T0700").Count == 1, "the reminder is queued");
+        await s.Delivered(() => s.DeliveredTo("1001").Count == 1, "the reminder is delivered");
+        Assert.Contains("Конкурс «Летний спринт»: осталось 3 дня", s.DeliveredTo("1001")[0]);
+    }
+
+    [Fact]
+    public async Task A_days_before_the_end_reminder_says_how_much_time_is_left()
+    {
+        await using var s = new ContestScenario();
+        await s.Dealer("D-1", "1001");
+        var endsAt = s.Now.AddDays(3);
+        var id = await s.CreateContest(s.ContestBody(endsAt: endsAt, daysBeforeEnd: [1], atStart: false));
+
+        s.Clock.Advance(endsAt.AddDays(-1) - s.Now);
+
+        await s.Delivered(() => s.DeliveredTo("1001").Count == 1, "the reminder is delivered");
+        Assert.Contains("Конкурс «Летний спринт»: остался 1 день", s.DeliveredTo("1001")[0]);
+        Assert.Single(s.Queued(id, "reminder"));
+    }
+
+    [Fact]
+    public async Task A_reminder_whose_time_passed_while_the_app_was_down_is_skipped()
+    {
+        await using var s = new ContestScenario();
+        await s.Dealer("D-1", "1001");
+        var id = await s.CreateContest(s.ContestBody(endsAt: s.Now.AddDays(20), reminders: ["0 0 10 ? * MON"], daysBeforeEnd: [19], atStart: false));
+
+        await s.StopAsync();
+        s.Clock.Advance(NextMondayTenMoscow.AddHours(2) - s.Now);
+        s.StartAgain();
+
+        var scheduler = await s.Scheduler();
+        var cron = await scheduler.GetTrigger(new TriggerKey($"{id}:cron:0", "contest-reminder"));
+        Assert.Equal(NextMondayTenMoscow.AddDays(7), cron!.NextFireTimeUtc);
+        Assert.Null(await scheduler.GetTrigger(new TriggerKey($"{id}:days:19", "contest-reminder")));
+        var late = await s.Service<ContestAnnouncements>().RemindAsync(id, NextMondayTenMoscow, CancellationToken.None);
+        Assert.Equal(AnnouncementOutcome.Stale, late.Outcome);
+        await Task.Delay(300);
+        Assert.Empty(s.Queued(id, "reminder"));
+    }
+
+    [Fact]
+    public async Task At_the_end_the_standings_are_frozen_the_winners_paid_and_everyone_told_the_result()
+    {
+        await using var s = new ContestScenario();
+        await s.Dealer("D-1", "1001");
+        await s.Dealer("D-2", "1002");
+        await s.Dealer("D-3", "1003");
+        var id = await s.CreateContest(s.ContestBody(endsAt: s.Now.AddHours(1), prizes: [5000m, 3000m], atStart: false));
+        await s.Sale("D-1", 30);
+        await s.Sale("D-2", 50);
+
+        s.Clock.Advance(TimeSpan.FromHours(1));
+
+        await ContestScenario.Eventually(async () => (await s.Contest(id)).GetProperty("status").GetString() == "finished", "the contest finishes");
+        Assert.Equal(3000m, Assert.Single(await s.Prizes("D-1")).GetProperty("amount").GetDecimal());
+        Assert.Equal(5000m, Assert.Single(await s.Prizes("D-2")).GetProperty("amount").GetDecimal());
+        Assert.Empty(await s.Prizes("D-3"));
+        var awards = (await s.Contest(id)).GetProperty("awards").EnumerateArray().ToArray();
+        Assert.Equal([("D-2", 1), ("D-1", 2)], awards.Select(a => (a.GetProperty("externalId").GetString(), a.GetProperty("place").GetInt32())));
+        await s.Delivered(() => s.DeliveredTo("1003").Count == 1 && s.DeliveredTo("1002").Count == 2, "the results are delivered");
+        Assert.Contains("Поздравляем! Вы заняли 1-е место в конкурсе «Летний спринт» с результатом 50 баллов.", string.Join("\n", s.DeliveredTo("1002")));
+        Assert.Contains("Ваш приз: 5 000 баллов — уже на вашем счёте.", string.Join("\n", s.DeliveredTo("1002")));
+        Assert.Contains("Конкурс «Летний спринт» завершён", s.DeliveredTo("1003")[0]);
+        Assert.Contains("В этом конкурсе у вас нет результата", s.DeliveredTo("1003")[0]);
+        Assert.Equal(FinishOutcome.AlreadyFinished, (await s.Service<ContestFinishing>().FinishAsync(id, CancellationToken.None)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_restart_in_the_middle_of_awarding_pays_each_winner_exactly_once()
+    {
+        await using var s = new ContestScenario(new Dictionary<string, string?> { ["Contests:ChunkSize"] = "2" });
+        for (var i = 1; i <= 6; i++)
+        {
+            await s.Dealer($"D-{i}", $"100{i}");
+        }
+
+        var id = await s.CreateContest(s.ContestBody(endsAt: s.Now.AddHours(1)));
+        for (var i = 1; i <= 6; i++)
+        {
+            await s.Sale($"D-{i}", 100 - i);
+        }
+
+        // The finish starts by hand, and the process dies after the first chunk of prizes.
+        await (await s.Scheduler()).Standby();
+        s.Clock.Advance(TimeSpan.FromHours(2));
+        var finishing = s.Service<ContestFinishing>();
+        Assert.Equal(FinishOutcome.Finished, await finishing.FreezeAsync(id, CancellationToken.None));
+        Assert.Equal(2, await finishing.AwardAsync(id, 1, 2, CancellationToken.None));
+        await s.StopAsync();
+
+        s.StartAgain();
+
+        await ContestScenario.Eventually(async () => (await s.Contest(id)).GetProperty("status").GetString() == "finished", "the restart finishes the contest");
+        decimal[] expected = [5000m, 3000m, 2000m, 1000m, 500m];
+        for (var i = 1; i <= 5; i++)
+        {
+            var prize = Assert.Single(await s.Prizes($"D-{i}"));
+            Assert.Equal(expected[i - 1], prize.GetProperty("amount").GetDecimal());
+        }
+
+        Assert.Empty(await s.Prizes("D-6"));
+        Assert.Equal(5, (await s.Contest(id)).GetProperty("awards").GetArrayLength());
+        Assert.Equal(5, s.Queued(id, "winner").Count);
+        Assert.Equal(0, await s.Service<ContestFinishing>().AwardAsync(id, 1, 5, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Cancelling_unschedules_the_jobs_tells_the_participants_and_pays_nothing()
+    {
+        await using var s = new ContestScenario();
+        await s.Dealer("D-1", "1001");
+        await s.Dealer("D-2", "1002");
+        var id = await s.CreateContest(s.ContestBody(endsAt: s.Now.AddDays(10), reminders: ["0 0 10 ? * MON"], atStart: false));
+        await s.Sale("D-1", 10);
+
+        var response = await (await s.Manager()).PostAsync($"/api/v1/contests/{id}/cancel", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("cancelled", (await response.Json()).GetProperty("status").GetString());
+        var scheduler = await s.Scheduler();
+        foreach (var group in new[] { "contest-start", "contest-reminder", "contest-finish" })
+        {
+            Assert.False(await scheduler.Exists(new JobKey(id, group)));
+        }
+
+        await s.Delivered(() => s.DeliveredTo("1001").Count == 1 && s.DeliveredTo("1002").Count == 1, "both are told");
+        Assert.Contains("Конкурс «Летний спринт» отменён", s.DeliveredTo("1001")[0]);
+        Assert.Equal(FinishOutcome.Cancelled, (await s.Service<ContestFinishing>().FinishAsync(id, CancellationToken.None)).Outcome);
+        Assert.Empty(await s.Prizes("D-1"));
+    }
+
+    [Fact]
+    public async Task Editing_the_end_moves_the_finish()
+    {
+        await using var s = new ContestScenario();
+        var body = s.ContestBody(endsAt: s.Now.AddDays(2));
+        var id = await s.CreateContest(body);
+        var later = s.Now.AddDays(5);
+        body["endsAt"] = later.ToString("O");
+
+        var response = await (await s.Manager()).PutAsJsonAsync($"/api/v1/contests/{id}", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var finish = await (await s.Scheduler()).GetTrigger(new TriggerKey(id, "contest-finish"));
+        Assert.Equal(later, finish!.NextFireTimeUtc);
+    }
+}
