@@ -24,10 +24,10 @@ public sealed class StoreBackups(LiteStore store, IStoreWriter writer, BackupOpt
         await writer.WriteAsync(_ =>
         {
             File.Copy(store.FilePath, partial);
-            var log = LogFileOf(store.FilePath);
+            var log = LiteStore.LogFileOf(store.FilePath);
             if (File.Exists(log))
             {
-                File.Copy(log, LogFileOf(partial));
+                File.Copy(log, LiteStore.LogFileOf(partial));
             }
 
             return true;
@@ -45,13 +45,9 @@ public sealed class StoreBackups(LiteStore store, IStoreWriter writer, BackupOpt
         finally
         {
             File.Delete(partial);
-            File.Delete(LogFileOf(partial));
+            File.Delete(LiteStore.LogFileOf(partial));
         }
 
         return new StoreBackup(target, new FileInfo(target).Length, now);
     }
-
-    /// <summary>LiteDB keeps committed pages in <c>name-log.ext</c> next to <c>name.ext</c> until a checkpoint.</summary>
-    private static string LogFileOf(string path) =>
-        Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
 }

@@ -11,8 +11,9 @@ namespace LoyaltyBot.Core.Storage;
 /// writer task and returns from Commit before they reach the file, so a process killed right
 /// after an acknowledged commit could lose it. LiteDB 5.0.22 fixed this by writing on the
 /// committing thread. Until we can move to it, we wait for that queue to drain and fsync the
-/// log file. The internals are looked up once at startup, so a LiteDB upgrade that changes them
-/// fails loudly instead of silently losing durability.
+/// log file once (its own per-page fsyncs are switched off, see <see cref="StoreFile"/>). The internals are
+/// looked up once at startup, so a LiteDB upgrade that changes them fails loudly instead of silently losing
+/// durability.
 /// </remarks>
 internal sealed class LiteDbDurability
 {
@@ -21,9 +22,11 @@ internal sealed class LiteDbDurability
 
     private readonly object _disk;
     private readonly PropertyInfo _queueProperty;
+    private readonly StoreFile _log;
 
-    public LiteDbDurability(LiteDatabase database)
+    public LiteDbDurability(LiteDatabase database, StoreFile log)
     {
+        _log = log;
         var engine = Field(typeof(LiteDatabase), "_engine").GetValue(database)
             ?? throw Unsupported("LiteDatabase._engine is null");
         _disk = Field(engine.GetType(), "_disk").GetValue(engine)
@@ -49,10 +52,7 @@ internal sealed class LiteDbDurability
 
         var queue = lazyType.GetProperty("Value")!.GetValue(lazy)!;
         queue.GetType().GetMethod("Wait", Any)!.Invoke(queue, null);
-        if (Field(queue.GetType(), "_stream").GetValue(queue) is FileStream stream)
-        {
-            stream.Flush(flushToDisk: true);
-        }
+        _log.FlushToDisk();
     }
 
     private static FieldInfo Field(Type type, string name) =>

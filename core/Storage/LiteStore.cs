@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using LiteDB;
+using LiteDB.Engine;
 
 namespace LoyaltyBot.Core.Storage;
 
@@ -10,6 +11,8 @@ public sealed class LiteStore : IDocumentStore, IDisposable
     private readonly ConcurrentDictionary<Type, object> _sets = new();
     private readonly CollectionNames _names = new();
     private readonly FileStream _lock;
+    private readonly StoreFile _data;
+    private readonly StoreFile _log;
 
     /// <summary>
     /// Byte-wise string comparison for a new database file: ids, external ids and idempotency keys must match
@@ -24,10 +27,11 @@ public sealed class LiteStore : IDocumentStore, IDisposable
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
         FilePath = fullPath;
         _lock = AcquireLock(fullPath);
-        Database = new LiteDatabase(
-            new ConnectionString { Filename = fullPath, Connection = ConnectionType.Direct, Collation = OrdinalCollation },
-            CreateMapper());
-        Durability = new LiteDbDurability(Database);
+        _data = new StoreFile(fullPath, syncOnFlush: true);
+        _log = new StoreFile(LogFileOf(fullPath), syncOnFlush: false);
+        var engine = new LiteEngine(new EngineSettings { DataStream = _data, LogStream = _log, Collation = OrdinalCollation });
+        Database = new LiteDatabase(engine, CreateMapper());
+        Durability = new LiteDbDurability(Database, _log);
         var builder = new StoreSchemaBuilder(Database, _names);
         foreach (var schema in schemas)
         {
@@ -70,9 +74,15 @@ public sealed class LiteStore : IDocumentStore, IDisposable
         }
         finally
         {
+            _log.Dispose();
+            _data.Dispose();
             _lock.Dispose();
         }
     }
+
+    /// <summary>LiteDB keeps committed pages in <c>name-log.ext</c> next to <c>name.ext</c> until a checkpoint.</summary>
+    public static string LogFileOf(string path) =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path));
 
     /// <summary>
     /// LiteDB's own file sharing does not stop a second process on Linux (both get shared locks), and two
