@@ -53,7 +53,7 @@ public sealed class AchievementTracker(PointsLedger ledger, DeliveryOutbox outbo
 
         var earned = store.Set<MemberAchievement>();
         var awarded = new List<MemberAchievement>();
-        foreach (var rule in store.Set<AchievementRule>().Find(r => r.IsActive))
+        foreach (var rule in store.Derived<AchievementRule, AchievementRule[]>("active", rules => [.. rules.Find(r => r.IsActive)]))
         {
             var key = MemberAchievement.KeyOf(rule.Id, memberId);
             if (!IsMet(rule, progress, member.Tier) || earned.Get(key) is not null)

@@ -7,5 +7,5 @@ namespace LoyaltyBot.Core.Contests;
 /// <summary>A new sale counts in the running contests at once, in the sale's own transaction.</summary>
 internal sealed class ContestSaleObserver(ContestScores scores) : ISaleObserver
 {
-    public void OnSaleRecorded(IDocumentStore store, Sale sale, Member member) => scores.OnSale(store, sale, member);
+    public void OnSaleRecorded(IDocumentStore store, Sale sale, Member member, TierChange? tierChange) => scores.OnSale(store, sale, member);
 }

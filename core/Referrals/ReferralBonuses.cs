@@ -46,10 +46,19 @@ public sealed class ReferralBonuses(
     }
 
     /// <summary>Called by the sale recorder inside the transaction of every new sale.</summary>
-    public void OnSaleRecorded(IDocumentStore store, Sale sale, Member member)
+    public void OnSaleRecorded(IDocumentStore store, Sale sale, Member member, TierChange? tierChange)
     {
-        var applications = store.Set<ReferralApplication>();
         var memberId = member.Id;
+        var awaiting = store.Derived<ReferralApplication, HashSet<string>>("awaiting-first-sale", all =>
+            [.. all.Find(a => a.Status == ApplicationStatus.Approved)
+                .Where(a => a.ReferrerBonusOutcome is null && a.MemberId is not null)
+                .Select(a => a.MemberId!)]);
+        if (!awaiting.Contains(memberId))
+        {
+            return;
+        }
+
+        var applications = store.Set<ReferralApplication>();
         var application = applications.FindOne(a => a.MemberId == memberId);
         if (application is not { Status: ApplicationStatus.Approved, ReferrerBonusOutcome: null, DecidedAt: { } approvedAt }
             || sale.Units < options.QualifyingMinUnits

@@ -9,5 +9,9 @@ namespace LoyaltyBot.Core.Sales;
 /// </summary>
 public interface ISaleObserver
 {
-    void OnSaleRecorded(IDocumentStore store, Sale sale, Member member);
+    /// <param name="store">The sale's write transaction.</param>
+    /// <param name="sale">The new sale.</param>
+    /// <param name="member">The member after the sale.</param>
+    /// <param name="tierChange">The change of tier this sale caused (already stored), if any.</param>
+    void OnSaleRecorded(IDocumentStore store, Sale sale, Member member, TierChange? tierChange);
 }

@@ -137,12 +137,13 @@ public sealed class SaleRecorder(
         unitsSet.Upsert(new MemberUnits { Id = unitsKey, MemberId = member.Id, Year = year, Units = unitsAfter });
         member = members.Get(member.Id)!;
         var currentYear = calendar.YearOf(now);
+        TierChange? tierChange = null;
         if (year == currentYear)
         {
             var newTier = tiers.TierFor(unitsAfter);
             if (newTier != member.Tier)
             {
-                store.Set<TierChange>().Insert(new TierChange
+                tierChange = new TierChange
                 {
                     Id = StoreIds.New(),
                     MemberId = member.Id,
@@ -151,7 +152,8 @@ public sealed class SaleRecorder(
                     Year = year,
                     SourceRef = sourceRef,
                     At = now,
-                });
+                };
+                store.Set<TierChange>().Insert(tierChange);
                 member = member with { Tier = newTier };
                 members.Update(member);
             }
@@ -179,7 +181,7 @@ public sealed class SaleRecorder(
         sales.Insert(sale);
         foreach (var observer in _observers)
         {
-            observer.OnSaleRecorded(store, sale, member);
+            observer.OnSaleRecorded(store, sale, member, tierChange);
         }
 
         return new SaleReceipt(sale.Id, sale.MemberExternalId, points, store.Set<Member>().Get(member.Id)!.Balance, tierNow, Replayed: false);

@@ -12,9 +12,9 @@ namespace LoyaltyBot.Core.Spiffs;
 /// </summary>
 public sealed class SpiffBonus(PointsLedger ledger) : ISaleObserver
 {
-    public void OnSaleRecorded(IDocumentStore store, Sale sale, Member member)
+    public void OnSaleRecorded(IDocumentStore store, Sale sale, Member member, TierChange? tierChange)
     {
-        foreach (var spiff in store.Set<Spiff>().Find(s => s.IsActive))
+        foreach (var spiff in store.Derived<Spiff, Spiff[]>("active", spiffs => [.. spiffs.Find(s => s.IsActive)]))
         {
             if (!spiff.AppliesTo(sale.Sku) || !spiff.Covers(sale.OccurredAt) || !spiff.IsFor(sale.TierAfter, member.Region))
             {

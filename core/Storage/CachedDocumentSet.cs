@@ -3,18 +3,50 @@ using System.Reflection;
 
 namespace LoyaltyBot.Core.Storage;
 
-internal interface ICachedSet
+internal interface ISessionSet
 {
+    void Flush();
+
     void Clear();
 }
 
-/// <summary>A write-through identity map over a document set, for the duration of one write batch.</summary>
-internal sealed class CachedDocumentSet<T>(IDocumentSet<T> inner) : IDocumentSet<T>, ICachedSet where T : class
+/// <summary>
+/// A document set as one write batch sees it: an identity map in front of the transaction, with updates of
+/// known documents held back until <see cref="Flush"/>. Any query by predicate flushes first, so it always sees
+/// what the batch wrote. <see cref="Version"/> counts the writes, for <see cref="WriteSession.Derived{TDocument,TResult}"/>.
+/// </summary>
+internal sealed class CachedDocumentSet<T>(IDocumentSet<T> inner) : IDocumentSet<T>, ISessionSet where T : class
 {
     private static readonly Func<T, object?> IdOf = CreateIdGetter();
     private readonly Dictionary<object, T?> _byId = [];
+    private readonly Dictionary<object, T> _dirty = [];
 
-    public void Clear() => _byId.Clear();
+    /// <summary>Grows with every write to the collection; never goes back.</summary>
+    public long Version { get; private set; }
+
+    public void Flush()
+    {
+        if (_dirty.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var document in _dirty.Values)
+        {
+            if (!inner.Update(document))
+            {
+                throw new InvalidOperationException($"A held-back update of {typeof(T).Name} {IdOf(document)} found no document.");
+            }
+        }
+
+        _dirty.Clear();
+    }
+
+    public void Clear()
+    {
+        _byId.Clear();
+        _dirty.Clear();
+    }
 
     public T? Get(object id)
     {
@@ -28,30 +60,58 @@ internal sealed class CachedDocumentSet<T>(IDocumentSet<T> inner) : IDocumentSet
         return found;
     }
 
-    public T? FindOne(Expression<Func<T, bool>> predicate) => Remember(inner.FindOne(predicate));
+    public T? FindOne(Expression<Func<T, bool>> predicate)
+    {
+        Flush();
+        return Remember(inner.FindOne(predicate));
+    }
 
-    public IReadOnlyList<T> Find(Expression<Func<T, bool>> predicate, int skip = 0, int limit = int.MaxValue) =>
-        inner.Find(predicate, skip, limit);
+    public IReadOnlyList<T> Find(Expression<Func<T, bool>> predicate, int skip = 0, int limit = int.MaxValue)
+    {
+        Flush();
+        return inner.Find(predicate, skip, limit);
+    }
 
-    public IReadOnlyList<T> FindOrdered<TKey>(Expression<Func<T, bool>>? predicate, Expression<Func<T, TKey>> orderBy, bool descending, int skip = 0, int limit = int.MaxValue) =>
-        inner.FindOrdered(predicate, orderBy, descending, skip, limit);
+    public IReadOnlyList<T> FindOrdered<TKey>(Expression<Func<T, bool>>? predicate, Expression<Func<T, TKey>> orderBy, bool descending, int skip = 0, int limit = int.MaxValue)
+    {
+        Flush();
+        return inner.FindOrdered(predicate, orderBy, descending, skip, limit);
+    }
 
-    public IEnumerable<T> All() => inner.All();
+    public IEnumerable<T> All()
+    {
+        Flush();
+        return inner.All();
+    }
 
-    public int Count(Expression<Func<T, bool>>? predicate = null) => inner.Count(predicate);
+    public int Count(Expression<Func<T, bool>>? predicate = null)
+    {
+        Flush();
+        return inner.Count(predicate);
+    }
 
-    public bool Exists(Expression<Func<T, bool>> predicate) => inner.Exists(predicate);
+    public bool Exists(Expression<Func<T, bool>> predicate)
+    {
+        Flush();
+        return inner.Exists(predicate);
+    }
 
-    public long Max(Expression<Func<T, long>> selector) => inner.Max(selector);
+    public long Max(Expression<Func<T, long>> selector)
+    {
+        Flush();
+        return inner.Max(selector);
+    }
 
     public void Insert(T document)
     {
+        Version++;
         inner.Insert(document);
         Remember(document);
     }
 
     public void InsertMany(IEnumerable<T> documents)
     {
+        Version++;
         var list = documents.ToList();
         inner.InsertMany(list);
         list.ForEach(d => Remember(d));
@@ -59,6 +119,19 @@ internal sealed class CachedDocumentSet<T>(IDocumentSet<T> inner) : IDocumentSet
 
     public bool Update(T document)
     {
+        Version++;
+        if (IdOf(document) is { } id && _byId.TryGetValue(id, out var known))
+        {
+            if (known is null)
+            {
+                return false;
+            }
+
+            _byId[id] = document;
+            _dirty[id] = document;
+            return true;
+        }
+
         var updated = inner.Update(document);
         if (updated)
         {
@@ -70,12 +143,22 @@ internal sealed class CachedDocumentSet<T>(IDocumentSet<T> inner) : IDocumentSet
 
     public void Upsert(T document)
     {
+        Version++;
+        if (IdOf(document) is { } id && _byId.TryGetValue(id, out var known) && known is not null)
+        {
+            _byId[id] = document;
+            _dirty[id] = document;
+            return;
+        }
+
         inner.Upsert(document);
         Remember(document);
     }
 
     public bool Delete(object id)
     {
+        Version++;
+        _dirty.Remove(id);
         _byId[id] = null;
         return inner.Delete(id);
     }

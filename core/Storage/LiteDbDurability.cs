@@ -38,6 +38,16 @@ internal sealed class LiteDbDurability
     /// <summary>Blocks until every committed page is written and flushed to the device.</summary>
     public void WaitUntilDurable()
     {
+        WaitUntilWritten();
+        FlushToDisk();
+    }
+
+    /// <summary>
+    /// Blocks until LiteDB has handed every committed page to the log file. Call it on the thread that commits:
+    /// LiteDB refuses a wait that races with a new commit.
+    /// </summary>
+    public void WaitUntilWritten()
+    {
         var lazy = _queueProperty.GetValue(_disk);
         if (lazy is null)
         {
@@ -52,8 +62,10 @@ internal sealed class LiteDbDurability
 
         var queue = lazyType.GetProperty("Value")!.GetValue(lazy)!;
         queue.GetType().GetMethod("Wait", Any)!.Invoke(queue, null);
-        _log.FlushToDisk();
     }
+
+    /// <summary>Forces every page written so far to the device; safe on any thread.</summary>
+    public void FlushToDisk() => _log.FlushToDisk();
 
     private static FieldInfo Field(Type type, string name) =>
         type.GetField(name, Private) ?? throw Unsupported($"{type.Name}.{name} not found");

@@ -48,6 +48,9 @@ public sealed class LiteStore : IDocumentStore, IDisposable
     public IDocumentSet<T> Set<T>() where T : class =>
         (IDocumentSet<T>)_sets.GetOrAdd(typeof(T), _ => new LiteDocumentSet<T>(Database, _names.Of<T>()));
 
+    public TResult Derived<TDocument, TResult>(string name, Func<IDocumentSet<TDocument>, TResult> compute) where TDocument : class =>
+        compute(Set<TDocument>());
+
     /// <summary>True when a trivial read succeeds.</summary>
     public bool IsReachable()
     {

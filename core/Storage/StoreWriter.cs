@@ -4,8 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace LoyaltyBot.Core.Storage;
 
 /// <summary>
-/// Group commit: one dedicated thread drains the queue and commits everything it took in one
-/// LiteDB transaction, then waits for the disk once for the whole batch.
+/// Group commit: one dedicated thread drains the queue and commits everything it took in one LiteDB
+/// transaction; a second thread makes committed batches durable (one fsync for all batches committed since
+/// the last one) and only then completes their operations. The writer starts the next batch while the
+/// previous one waits for the disk.
 /// </summary>
 public sealed class StoreWriter : IStoreWriter, IDisposable
 {
@@ -13,7 +15,9 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
     private readonly int _maxBatch;
     private readonly ILogger<StoreWriter> _logger;
     private readonly BlockingCollection<PendingWrite> _queue = new();
+    private readonly BlockingCollection<IReadOnlyList<PendingWrite>> _committed = new();
     private readonly Thread _thread;
+    private readonly Thread _syncThread;
     private readonly WriteSession _session;
     private int _disposed;
 
@@ -24,7 +28,9 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
         _logger = logger;
         _session = new WriteSession(store);
         _thread = new Thread(Loop) { IsBackground = true, Name = "store-writer" };
+        _syncThread = new Thread(SyncLoop) { IsBackground = true, Name = "store-sync" };
         _thread.Start();
+        _syncThread.Start();
     }
 
     public Task<T> WriteAsync<T>(Func<IDocumentStore, T> operation, CancellationToken cancellationToken = default)
@@ -45,7 +51,7 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
         return pending.Task;
     }
 
-    /// <summary>Stops taking writes, finishes the queued ones, then returns. Safe to call twice.</summary>
+    /// <summary>Stops taking writes, finishes and syncs the queued ones, then returns. Safe to call twice.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -55,6 +61,8 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
 
         _queue.CompleteAdding();
         _thread.Join();
+        _committed.CompleteAdding();
+        _syncThread.Join();
     }
 
     private void Loop()
@@ -90,27 +98,29 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
     {
         var database = _store.Database;
         database.BeginTrans();
-        foreach (var pending in batch)
+        try
         {
-            try
+            foreach (var pending in batch)
             {
                 pending.Run(_session);
             }
-            catch (Exception exception)
-            {
-                _logger.LogError(exception, "A write operation failed; retrying its batch of {Count} one by one", batch.Count);
-                database.Rollback();
-                _session.Reset();
-                foreach (var alone in batch)
-                {
-                    RunAlone(alone);
-                }
 
-                return;
+            _session.Flush();
+        }
+        catch (Exception exception)
+        {
+            _logger.LogError(exception, "A write operation failed; retrying its batch of {Count} one by one", batch.Count);
+            database.Rollback();
+            _session.RolledBack();
+            foreach (var alone in batch)
+            {
+                RunAlone(alone);
             }
+
+            return;
         }
 
-        CommitOrFail(batch);
+        Commit([.. batch]);
     }
 
     private void RunAlone(PendingWrite pending)
@@ -120,29 +130,30 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
         try
         {
             pending.Run(_session);
+            _session.Flush();
         }
         catch (Exception exception)
         {
             database.Rollback();
-            _session.Reset();
+            _session.RolledBack();
             pending.Fail(exception);
             return;
         }
 
-        CommitOrFail([pending]);
+        Commit([pending]);
     }
 
-    private void CommitOrFail(IReadOnlyList<PendingWrite> batch)
+    private void Commit(IReadOnlyList<PendingWrite> batch)
     {
         try
         {
             _store.Database.Commit();
-            _session.Reset();
-            _store.Durability.WaitUntilDurable();
+            _session.Committed();
+            _store.Durability.WaitUntilWritten();
         }
         catch (Exception exception)
         {
-            _session.Reset();
+            _session.RolledBack();
             _logger.LogCritical(exception, "Commit of {Count} write operations failed", batch.Count);
             foreach (var pending in batch)
             {
@@ -152,9 +163,57 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
             return;
         }
 
-        foreach (var pending in batch)
+        _committed.Add(batch);
+    }
+
+    /// <summary>Acknowledges committed batches once the disk has them: one fsync covers all batches waiting.</summary>
+    private void SyncLoop()
+    {
+        var waiting = new List<IReadOnlyList<PendingWrite>>();
+        while (!_committed.IsCompleted)
         {
-            pending.Complete();
+            try
+            {
+                if (!_committed.TryTake(out var first, Timeout.Infinite))
+                {
+                    continue;
+                }
+
+                waiting.Clear();
+                waiting.Add(first);
+            }
+            catch (InvalidOperationException)
+            {
+                break;
+            }
+
+            while (_committed.TryTake(out var next))
+            {
+                waiting.Add(next);
+            }
+
+            Exception? failure = null;
+            try
+            {
+                _store.Durability.FlushToDisk();
+            }
+            catch (Exception exception)
+            {
+                failure = exception;
+                _logger.LogCritical(exception, "Flushing {Count} committed batches to disk failed", waiting.Count);
+            }
+
+            foreach (var pending in waiting.SelectMany(b => b))
+            {
+                if (failure is null)
+                {
+                    pending.Complete();
+                }
+                else
+                {
+                    pending.Fail(failure);
+                }
+            }
         }
     }
 }

@@ -18,11 +18,9 @@ public sealed class TierUpCongratulations(DeliveryOutbox outbox, TierLadder tier
 {
     public const string Topic = "tierup";
 
-    public void OnSaleRecorded(IDocumentStore store, Sale sale, Member member)
+    public void OnSaleRecorded(IDocumentStore store, Sale sale, Member member, TierChange? tierChange)
     {
-        var sourceRef = $"sale:{sale.Id}";
-        var change = store.Set<TierChange>().Find(c => c.MemberId == member.Id).FirstOrDefault(c => c.SourceRef == sourceRef);
-        if (change is null)
+        if (tierChange is not { } change)
         {
             return;
         }

@@ -25,7 +25,8 @@ public sealed class WebhookOutbox(TimeProvider time)
     /// </summary>
     public int Emit(IDocumentStore store, string eventType, object data)
     {
-        var subscriptions = store.Set<WebhookSubscription>().Find(s => s.IsActive).Where(s => s.EventTypes.Contains(eventType)).ToArray();
+        var subscriptions = store.Derived<WebhookSubscription, WebhookSubscription[]>("active", all => [.. all.Find(s => s.IsActive)])
+            .Where(s => s.EventTypes.Contains(eventType)).ToArray();
         if (subscriptions.Length == 0)
         {
             return 0;

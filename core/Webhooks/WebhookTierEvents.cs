@@ -7,10 +7,9 @@ namespace LoyaltyBot.Core.Webhooks;
 /// <summary>Emits <c>member.tier_changed</c> for the <see cref="TierChange"/> a new sale caused, in the sale's transaction.</summary>
 public sealed class WebhookTierEvents(WebhookOutbox webhooks) : ISaleObserver
 {
-    public void OnSaleRecorded(IDocumentStore store, Sale sale, Member member)
+    public void OnSaleRecorded(IDocumentStore store, Sale sale, Member member, TierChange? tierChange)
     {
-        var sourceRef = $"sale:{sale.Id}";
-        foreach (var change in store.Set<TierChange>().Find(c => c.MemberId == member.Id).Where(c => c.SourceRef == sourceRef))
+        if (tierChange is { } change)
         {
             webhooks.Emit(store, WebhookEventTypes.MemberTierChanged, new
             {

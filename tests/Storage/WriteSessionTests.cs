@@ -1,0 +1,93 @@
+using LoyaltyBot.Core.Members;
+using LoyaltyBot.Core.Storage;
+using LoyaltyBot.Tests.Support;
+
+namespace LoyaltyBot.Tests.Storage;
+
+public sealed class WriteSessionTests
+{
+    [Fact]
+    public async Task A_held_back_update_is_seen_by_a_query_later_in_the_same_batch_and_is_stored_at_commit()
+    {
+        using var core = new CoreHarness();
+        await core.Enrol("A");
+        var (found, count) = await core.Writer.WriteAsync(store =>
+        {
+            var members = store.Set<Member>();
+            var member = members.FindOne(m => m.ExternalId == "A")!;
+            members.Update(member with { Name = "first" });
+            members.Update(member with { Name = "second", Region = "North" });
+            return (members.FindOne(m => m.Region == "North")?.Name, members.Count(m => m.Name == "second"));
+        });
+
+        Assert.Equal("second", found);
+        Assert.Equal(1, count);
+        var stored = core.Store.Set<Member>().FindOne(m => m.ExternalId == "A")!;
+        Assert.Equal("second", stored.Name);
+        Assert.Equal("North", stored.Region);
+    }
+
+    [Fact]
+    public async Task A_held_back_update_of_a_failed_operation_is_not_stored()
+    {
+        using var core = new CoreHarness();
+        await core.Enrol("A");
+        var gate = new ManualResetEventSlim();
+        var blocker = core.Writer.WriteAsync(_ => gate.Wait(TimeSpan.FromSeconds(5)));
+        var bad = core.Writer.WriteAsync<int>(store =>
+        {
+            var members = store.Set<Member>();
+            members.Update(members.FindOne(m => m.ExternalId == "A")! with { Name = "never" });
+            throw new InvalidOperationException("boom");
+        });
+        var good = core.Enrol("B");
+        gate.Set();
+        await blocker;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => bad);
+        await good;
+        Assert.NotEqual("never", core.Store.Set<Member>().FindOne(m => m.ExternalId == "A")!.Name);
+        Assert.NotNull(core.MemberQueries.ByExternalId("B"));
+    }
+
+    [Fact]
+    public async Task A_derived_value_is_reused_until_its_collection_changes()
+    {
+        using var core = new CoreHarness();
+        await core.Enrol("A");
+        var computed = 0;
+        string[] Regions(IDocumentStore store) => store.Derived<Member, string[]>("names", members =>
+        {
+            computed++;
+            return [.. members.All().Select(m => m.ExternalId).Order(StringComparer.Ordinal)];
+        });
+
+        var first = await core.Writer.WriteAsync(Regions);
+        var again = await core.Writer.WriteAsync(Regions);
+        await core.Enrol("B");
+        var afterChange = await core.Writer.WriteAsync(Regions);
+
+        Assert.Equal(["A"], first);
+        Assert.Same(first, again);
+        Assert.Equal(["A", "B"], afterChange);
+        Assert.Equal(2, computed);
+    }
+
+    [Fact]
+    public async Task A_derived_value_computed_from_a_rolled_back_write_is_forgotten()
+    {
+        using var core = new CoreHarness();
+        await core.Enrol("A");
+        string[] Names(IDocumentStore store) => store.Derived<Member, string[]>("names", members =>
+            [.. members.All().Select(m => m.ExternalId).Order(StringComparer.Ordinal)]);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => core.Writer.WriteAsync<string[]>(store =>
+        {
+            store.Set<Member>().Insert(new Member { Id = "ghost", ExternalId = "GHOST", Name = "ghost", Tier = "Bronze" });
+            _ = Names(store);
+            throw new InvalidOperationException("boom");
+        }));
+
+        Assert.Equal(["A"], await core.Writer.WriteAsync(Names));
+    }
+}
