@@ -6,5 +6,5 @@ internal sealed class SalesSchema : IStoreSchema
 {
     public void Configure(StoreSchemaBuilder schema) => schema
         .Collection<Sale>("sales")
-        .Index<Sale, string>(s => s.MemberId);
+        .DropIndex<Sale>(nameof(Sale.MemberId));
 }

@@ -26,4 +26,11 @@ public sealed class StoreSchemaBuilder
         _database.GetCollection<T>(_names.Of<T>()).EnsureIndex(key, unique);
         return this;
     }
+
+    /// <summary>Removes an index an older version created and nothing reads any more (every index slows every insert).</summary>
+    public StoreSchemaBuilder DropIndex<T>(string name) where T : class
+    {
+        _database.GetCollection<T>(_names.Of<T>()).DropIndex(name);
+        return this;
+    }
 }
