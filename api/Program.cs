@@ -9,6 +9,7 @@ using LoyaltyBot.Api.Ledger;
 using LoyaltyBot.Api.Members;
 using LoyaltyBot.Api.Problems;
 using LoyaltyBot.Api.Quizzes;
+using LoyaltyBot.Api.RateLimits;
 using LoyaltyBot.Api.Reports;
 using LoyaltyBot.Api.Rewards;
 using LoyaltyBot.Api.Referrals;
@@ -44,6 +45,7 @@ builder.WebHost.ConfigureKestrel((context, kestrel) =>
 builder.Services.AddApiConventions();
 builder.Services.AddOpenApi();
 builder.Services.AddApiKeyAuth();
+builder.Services.AddApiRateLimits();
 builder.Services.AddLoyaltyCore();
 builder.Services.AddChat();
 builder.Services.AddJoining();
@@ -71,6 +73,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapScalarApiReference();
