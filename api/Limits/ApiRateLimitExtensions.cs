@@ -4,7 +4,7 @@ using System.Threading.RateLimiting;
 using LoyaltyBot.Api.Problems;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace LoyaltyBot.Api.RateLimits;
+namespace LoyaltyBot.Api.Limits;
 
 /// <summary>
 /// Per-API-key rate limit on every <c>/api/v1</c> endpoint (ASP.NET Core rate limiting, one fixed window per key id).

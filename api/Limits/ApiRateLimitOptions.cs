@@ -1,4 +1,4 @@
-namespace LoyaltyBot.Api.RateLimits;
+namespace LoyaltyBot.Api.Limits;
 
 /// <summary>Configuration section <c>RateLimits:Api</c>: requests each API key may make per window on <c>/api/v1</c>.</summary>
 public sealed class ApiRateLimitOptions
