@@ -103,6 +103,64 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Host>
     }
 
     [Fact]
+    public async Task Script_html_and_sql_in_every_string_field_are_refused_or_kept_as_plain_text()
+    {
+        var failures = new List<string>();
+        var client = _host.Secure.Admin();
+        foreach (var endpoint in _host.Targets.Where(t => t.Key is not (TelegramWebhook or TeamsWebhook)))
+        {
+            var body = Fields(_ => JsonSerializer.Serialize(Injection), numbers: "1", arrays: JsonSerializer.Serialize(new[] { Injection }));
+            using var response = await client.SendAsync(RequestFor(endpoint, body));
+            var text = await response.Content.ReadAsStringAsync();
+            var status = (int)response.StatusCode;
+            if (status >= 500)
+            {
+                failures.Add($"{endpoint.Key}: {status} {text}");
+            }
+            else if (status >= 400 && (response.Content.Headers.ContentType?.MediaType != "application/problem+json" || CodeOf(text) is null))
+            {
+                failures.Add($"{endpoint.Key}: {status} without a problem+json code: {Short(text)}");
+            }
+            else if (status < 400)
+            {
+                // Accepted: whatever came back holds the text exactly as sent, or not at all.
+                var strings = new List<string>();
+                Collect(JsonDocument.Parse(text).RootElement, strings);
+                failures.AddRange(strings.Where(v => v.Contains("script", StringComparison.Ordinal) && !v.Contains(Injection, StringComparison.Ordinal))
+                    .Select(v => $"{endpoint.Key}: {status} changed the text to {Short(v)}"));
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private const string Injection = "'; DROP TABLE members;-- <script>alert(1)</script><b onmouseover=alert(2)>x</b> {{7*7}} ${7*7} \" OR 1=1 --";
+
+    private static void Collect(JsonElement element, List<string> strings)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                strings.Add(element.GetString()!);
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    Collect(property.Value, strings);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item, strings);
+                }
+
+                break;
+        }
+    }
+
+    [Fact]
     public void The_targets_are_every_json_endpoint_and_both_webhooks()
     {
         Assert.Contains(_host.Targets, t => t.Key == TelegramWebhook);
