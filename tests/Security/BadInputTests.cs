@@ -161,6 +161,17 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Host>
     }
 
     [Fact]
+    public async Task An_oversize_body_is_refused_before_the_key_is_even_looked_at()
+    {
+        var oversize = SecureHost.Json("{\"name\":\"" + new string('x', BodyLimit) + "\"}");
+
+        using var response = await _host.Secure.Anonymous().PostAsync("/api/v1/sales/batch", oversize);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("payload_too_large", CodeOf(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public void The_targets_are_every_json_endpoint_and_both_webhooks()
     {
         Assert.Contains(_host.Targets, t => t.Key == TelegramWebhook);
