@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using LoyaltyBot.Core.Identities;
 using LoyaltyBot.Core.Localization;
 using LoyaltyBot.Tests.Support;
+using LoyaltyBot.Tests.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -98,6 +99,27 @@ public sealed class RateLimitTests : IDisposable
         Assert.Null(ignoredButton.ButtonNotice);
         Assert.NotEmpty(otherUser.Replies);
         Assert.Contains("Dealer", ChatDriver.AllText(afterTheMinute));
+    }
+
+    [Fact]
+    public async Task A_telegram_user_over_the_limit_gets_one_polite_message_and_then_silence()
+    {
+        await using var host = await TelegramTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["RateLimits:Chat:MessagesPerMinute"] = "2",
+        });
+        await host.Telegram.WaitForCallAsync("setWebhook");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await host.PostUpdateAsync(TelegramFixtures.PrivateText("/help", 900_000 + i))).StatusCode);
+        }
+
+        var sent = host.Telegram.CallsTo("sendMessage").Select(c => c.Parameter("text") ?? "").ToArray();
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(3, sent.Length);
+        Assert.Equal(Texts.For("ru")["RateLimits.Chat.TooMany"], System.Net.WebUtility.HtmlDecode(sent[2]));
     }
 
     [Fact]
