@@ -9,6 +9,7 @@ using LoyaltyBot.Api.Ledger;
 using LoyaltyBot.Api.Members;
 using LoyaltyBot.Api.Problems;
 using LoyaltyBot.Api.Quizzes;
+using LoyaltyBot.Api.Limits;
 using LoyaltyBot.Api.Reports;
 using LoyaltyBot.Api.Rewards;
 using LoyaltyBot.Api.Referrals;
@@ -39,11 +40,12 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.WebHost.ConfigureKestrel((context, kestrel) =>
-    kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>("Api:MaxRequestBodyBytes") ?? 8 * 1024 * 1024);
+    kestrel.Limits.MaxRequestBodySize = context.Configuration.MaxRequestBodyBytes());
 
 builder.Services.AddApiConventions();
 builder.Services.AddOpenApi();
 builder.Services.AddApiKeyAuth();
+builder.Services.AddApiRateLimits();
 builder.Services.AddLoyaltyCore();
 builder.Services.AddChat();
 builder.Services.AddJoining();
@@ -69,8 +71,10 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestBodyLimit();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapScalarApiReference();

@@ -19,6 +19,8 @@ public static class ChatServiceCollectionExtensions
     {
         services.AddSingleton(sp => Section<ConversationOptions>(sp, ConversationOptions.Section));
         services.AddSingleton(sp => Section<OutboxOptions>(sp, OutboxOptions.Section));
+        services.AddSingleton(sp => Section<ChatRateLimitOptions>(sp, ChatRateLimitOptions.Section));
+        services.AddSingleton<ChatRateLimiter>();
         services.AddStoreSchema<DialogSchema>();
         services.AddSingleton<DialogStore>();
         services.AddSingleton<ConversationEngine>();

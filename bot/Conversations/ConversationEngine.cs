@@ -20,6 +20,7 @@ public sealed class ConversationEngine : IConversationEngine
     private readonly MemberQueries _members;
     private readonly DialogStore _dialogs;
     private readonly JoinFlow _join;
+    private readonly ChatRateLimiter _rateLimiter;
     private readonly TimeProvider _time;
     private readonly ILogger<ConversationEngine> _logger;
 
@@ -29,6 +30,7 @@ public sealed class ConversationEngine : IConversationEngine
         MemberQueries members,
         DialogStore dialogs,
         JoinFlow join,
+        ChatRateLimiter rateLimiter,
         TimeProvider time,
         ILogger<ConversationEngine> logger)
     {
@@ -52,6 +54,7 @@ public sealed class ConversationEngine : IConversationEngine
         _members = members;
         _dialogs = dialogs;
         _join = join;
+        _rateLimiter = rateLimiter;
         _time = time;
         _logger = logger;
     }
@@ -64,6 +67,14 @@ public sealed class ConversationEngine : IConversationEngine
         var texts = Texts.For(Languages.FromHint(message.LanguageHint));
         try
         {
+            switch (_rateLimiter.Check(message.IdentityId))
+            {
+                case ChatRateVerdict.SlowDown:
+                    return SlowDown(message);
+                case ChatRateVerdict.Ignore:
+                    return ConversationTurn.Nothing;
+            }
+
             var identity = await _identities.SeenAsync(message.Channel, message.ChannelUserId, message.ChatId, null, cancellationToken);
             var member = identity.MemberId is null ? null : _members.ById(identity.MemberId);
             texts = Texts.For(member?.Language ?? identity.Language ?? Languages.FromHint(message.LanguageHint));
@@ -87,6 +98,21 @@ public sealed class ConversationEngine : IConversationEngine
             _logger.LogError(exception, "Chat message from {Identity} failed", message.IdentityId);
             return new ConversationTurn { Replies = [ChatMessage.Plain(texts["Common.Error"])], Language = texts.Language };
         }
+    }
+
+    /// <summary>Over the per-user limit: one polite answer in the user's language, read without writing anything.</summary>
+    private ConversationTurn SlowDown(IncomingMessage message)
+    {
+        var identity = _identities.Get(message.IdentityId);
+        var member = identity?.MemberId is { } memberId ? _members.ById(memberId) : null;
+        var texts = Texts.For(member?.Language ?? identity?.Language ?? Languages.FromHint(message.LanguageHint));
+        var notice = texts["RateLimits.Chat.TooMany"];
+        return new ConversationTurn
+        {
+            Replies = [ChatMessage.Plain(notice)],
+            ButtonNotice = message.ButtonPayload is null ? null : notice,
+            Language = texts.Language,
+        };
     }
 
     private async Task<ConversationTurn> RouteAsync(ChatContext context)

@@ -31,6 +31,13 @@ public sealed class TelegramUpdateDispatcher(
 
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
+        if (update.Id <= 0 || !AllowedUpdates.Contains(update.Type))
+        {
+            // Nothing we asked for, or not an update at all ("{}"; Telegram's update ids are positive): not worth a record.
+            logger.LogDebug("Telegram update {UpdateId} of type {Type} ignored", update.Id, update.Type);
+            return;
+        }
+
         try
         {
             if (!await updateLog.TryClaimAsync(update.Id, cancellationToken))
