@@ -77,6 +77,9 @@ internal sealed class ApiHost : IAsyncDisposable
         psi.Environment["Auth__AdminKey"] = adminKey;
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Benchmarks measure throughput, not the limits that protect it: one key and a few chat users send far more.
+        psi.Environment["RateLimits__Api__PermitLimit"] = "0";
+        psi.Environment["RateLimits__Chat__MessagesPerMinute"] = "0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             psi.Environment[name] = value;
