@@ -6,6 +6,12 @@ namespace LoyaltyBot.Core.Auth;
 /// <summary>Issues, revokes and verifies API keys.</summary>
 public sealed class ApiKeys(IStoreWriter writer, IDocumentStore store, TimeProvider time)
 {
+    // Every API request looks its key up: keep the few key records in memory. Only this class writes them, and
+    // it forgets them all after each write has committed; a lookup that raced with that write is not kept.
+    private readonly Dictionary<string, ApiKey?> _cache = new(StringComparer.Ordinal);
+    private readonly Lock _cacheLock = new();
+    private long _generation;
+
     /// <summary>Id of the record that holds the hash of the configured <c>Auth:AdminKey</c>.</summary>
     public const string ConfiguredAdminId = "configured-admin";
 
@@ -24,15 +30,15 @@ public sealed class ApiKeys(IStoreWriter writer, IDocumentStore store, TimeProvi
         }
 
         var issued = Create(trimmedName, parsedRole, actor);
-        return writer.WriteAsync<Result<IssuedApiKey>>(s =>
+        return Forgetting(writer.WriteAsync<Result<IssuedApiKey>>(s =>
         {
             s.Set<ApiKey>().Insert(issued.Key);
             return issued;
-        }, cancellationToken);
+        }, cancellationToken));
     }
 
     public Task<Result<ApiKey>> RevokeAsync(string id, CancellationToken cancellationToken) =>
-        writer.WriteAsync<Result<ApiKey>>(s =>
+        Forgetting(writer.WriteAsync<Result<ApiKey>>(s =>
         {
             var keys = s.Set<ApiKey>();
             var key = keys.Get(id);
@@ -49,7 +55,7 @@ public sealed class ApiKeys(IStoreWriter writer, IDocumentStore store, TimeProvi
             var revoked = key with { RevokedAt = time.GetUtcNow() };
             keys.Update(revoked);
             return revoked;
-        }, cancellationToken);
+        }, cancellationToken));
 
     public IReadOnlyList<ApiKey> List() => store.Set<ApiKey>().All().OrderBy(k => k.CreatedAt).ToArray();
 
@@ -61,8 +67,49 @@ public sealed class ApiKeys(IStoreWriter writer, IDocumentStore store, TimeProvi
             return null;
         }
 
-        var key = store.Set<ApiKey>().Get(ApiKeySecrets.IdOf(presented) ?? ConfiguredAdminId);
+        var key = Find(ApiKeySecrets.IdOf(presented) ?? ConfiguredAdminId);
         return key is { RevokedAt: null } && ApiKeySecrets.Matches(presented, key) ? key : null;
+    }
+
+    private ApiKey? Find(string id)
+    {
+        long generation;
+        lock (_cacheLock)
+        {
+            if (_cache.TryGetValue(id, out var cached))
+            {
+                return cached;
+            }
+
+            generation = _generation;
+        }
+
+        var key = store.Set<ApiKey>().Get(id);
+        lock (_cacheLock)
+        {
+            if (generation == _generation && _cache.Count < 10_000)
+            {
+                _cache[id] = key;
+            }
+        }
+
+        return key;
+    }
+
+    private async Task<T> Forgetting<T>(Task<T> write)
+    {
+        try
+        {
+            return await write;
+        }
+        finally
+        {
+            lock (_cacheLock)
+            {
+                _generation++;
+                _cache.Clear();
+            }
+        }
     }
 
     /// <summary>
@@ -70,7 +117,7 @@ public sealed class ApiKeys(IStoreWriter writer, IDocumentStore store, TimeProvi
     /// without any key generates one and returns its secret so the host can print it once.
     /// </summary>
     public Task<string?> EnsureAdminAsync(string? configuredAdminKey, CancellationToken cancellationToken) =>
-        writer.WriteAsync(s =>
+        Forgetting(writer.WriteAsync(s =>
         {
             var keys = s.Set<ApiKey>();
             if (!string.IsNullOrEmpty(configuredAdminKey))
@@ -102,7 +149,7 @@ public sealed class ApiKeys(IStoreWriter writer, IDocumentStore store, TimeProvi
             var issued = Create("generated admin key", ApiKeyRole.Admin, "startup");
             keys.Insert(issued.Key);
             return issued.Secret;
-        }, cancellationToken);
+        }, cancellationToken));
 
     private IssuedApiKey Create(string name, ApiKeyRole role, string actor)
     {
