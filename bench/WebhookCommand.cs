@@ -63,7 +63,7 @@ internal static class WebhookCommand
             ["Telegram__WebhookUrl"] = "https://bench.invalid/telegram/webhook",
         });
         await telegram.WaitForCallAsync("setWebhook", timeout: TimeSpan.FromSeconds(30), cancellationToken: ct);
-        using var client = new WebhookClient(host.BaseUrl, host.AdminKey, secret, options.Concurrency + 4);
+        using var client = new WebhookClient(host.BaseUrl, host.AdminKey, secret, Math.Max(options.Concurrency, 40) + 4);
 
         log.WriteLine($"Joining {options.Users} Telegram users with join codes...");
         var joinErrors = new ErrorLog();
@@ -90,7 +90,20 @@ internal static class WebhookCommand
 
         log.WriteLine($"Replaying {options.Replays} handled updates...");
         var (_, _, replayErrors) = await PostAllAsync(client, updates[..options.Replays], options.Concurrency, ct);
-        var afterReplays = telegram.CallsTo("sendMessage").Count;
+        var afterReplays = await SettledCountAsync(telegram, ct);
+
+        var firstPaced = firstMeasured + options.Updates;
+        var paced = Enumerable.Range(0, options.PacedUpdates)
+            .Select(i => WebhookClient.TextUpdate(firstPaced + i, i % options.Users, "/balance"))
+            .ToArray();
+        var (pacedSeconds, pacedLatencies, pacedErrors) = (0.0, (IReadOnlyCollection<double>)[], new ErrorLog());
+        if (paced.Length > 0)
+        {
+            log.WriteLine($"Posting {paced.Length} updates at a steady {options.Rate}/s...");
+            (pacedSeconds, pacedLatencies, pacedErrors) = await PostPacedAsync(client, paced, options.Rate, ct);
+        }
+
+        var pacedReplies = await SettledCountAsync(telegram, ct) - afterReplays;
 
         return new WebhookReport
         {
@@ -105,10 +118,14 @@ internal static class WebhookCommand
             Seconds = Math.Round(seconds, 3),
             UpdatesPerSecond = Math.Round(options.Updates / seconds, 1),
             Latency = LatencySummary.From(latencies),
-            Errors = errors.Count + replayErrors.Count,
+            Errors = errors.Count + replayErrors.Count + pacedErrors.Count,
+            PacedUpdates = paced.Length,
+            PacedSeconds = Math.Round(pacedSeconds, 3),
+            PacedLatency = paced.Length > 0 ? LatencySummary.From(pacedLatencies) : null,
+            PacedReplies = pacedReplies,
             Replies = replies,
             RepliesToReplays = afterReplays - joinReplies - replies,
-            ErrorSamples = [.. joinErrors.Samples, .. errors.Samples, .. replayErrors.Samples],
+            ErrorSamples = [.. joinErrors.Samples, .. errors.Samples, .. replayErrors.Samples, .. pacedErrors.Samples],
             ApiOutputTail = host.Output.Snapshot(),
         };
     }
@@ -140,6 +157,48 @@ internal static class WebhookCommand
         return (stopwatch.Elapsed.TotalSeconds, latencies, errors);
     }
 
+    /// <summary>
+    /// Open loop, as a real load arrives: update i is sent at start + i/rate whether or not earlier ones have been
+    /// answered, so a slow answer shows up as latency instead of slowing the sender down.
+    /// </summary>
+    private static async Task<(double Seconds, IReadOnlyCollection<double> Latencies, ErrorLog Errors)> PostPacedAsync(
+        WebhookClient client, IReadOnlyList<byte[]> updates, int rate, CancellationToken ct)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var errors = new ErrorLog();
+        var stopwatch = Stopwatch.StartNew();
+        var sends = new List<Task>(updates.Count);
+        for (var i = 0; i < updates.Count; i++)
+        {
+            var wait = TimeSpan.FromSeconds((double)i / rate) - stopwatch.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, ct);
+            }
+
+            var update = updates[i];
+            sends.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    var (status, latency) = await client.PostUpdateAsync(update, ct);
+                    latencies.Add(latency);
+                    if (status != HttpStatusCode.OK)
+                    {
+                        errors.Add($"POST /telegram/webhook (paced): HTTP {(int)status}");
+                    }
+                }
+                catch (Exception e) when (LoyaltyApiClient.IsRequestFailure(e, ct))
+                {
+                    errors.Add($"POST /telegram/webhook (paced): {e.Message}");
+                }
+            }, ct));
+        }
+
+        await Task.WhenAll(sends);
+        return (stopwatch.Elapsed.TotalSeconds, latencies, errors);
+    }
+
     /// <summary>Replies are sent before the webhook answers; this only guards against counting a call still being recorded.</summary>
     private static async Task<int> SettledCountAsync(FakeTelegramServer telegram, CancellationToken ct)
     {
@@ -168,6 +227,12 @@ internal static class WebhookCommand
         w.WriteLine($"Joined      {N(report.JoinedUsers)} of {N(report.Options.Users)} users ({N(report.JoinErrors)} errors)");
         w.WriteLine($"Webhook     {N(report.Updates)} updates in {report.Seconds:F2} s = {N(report.UpdatesPerSecond)} updates/s at concurrency {report.Options.Concurrency}");
         w.WriteLine($"Latency ms  mean {N(l.MeanMs)}  p50 {N(l.P50Ms)}  p95 {N(l.P95Ms)}  p99 {N(l.P99Ms)}  max {N(l.MaxMs)}");
+        if (report.PacedLatency is { } p)
+        {
+            w.WriteLine($"Paced       {N(report.PacedUpdates)} updates at {N(report.Options.Rate)}/s in {report.PacedSeconds:F2} s; latency ms p50 {N(p.P50Ms)}  p95 {N(p.P95Ms)}  p99 {N(p.P99Ms)}  max {N(p.MaxMs)}; {N(report.PacedReplies)} replies");
+        }
+
+        w.WriteLine($"Targets     >= 1,000 updates/s at saturation: {(report.UpdatesPerSecond >= 1000 ? "MET" : "BELOW")}; p99 <= 50 ms at {N(report.Options.Rate)}/s: {(report.PacedLatency is { P99Ms: <= 50 } ? "MET" : report.PacedLatency is null ? "not run" : "BELOW")}");
         w.WriteLine($"Replies     {N(report.Replies)} sendMessage for {N(report.Updates)} updates; {N(report.RepliesToReplays)} for {N(report.Options.Replays)} replayed updates");
         w.WriteLine($"Errors      {N(report.Errors)}");
         foreach (var sample in report.ErrorSamples.Take(5))

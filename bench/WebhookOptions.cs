@@ -18,6 +18,8 @@ internal sealed record WebhookOptions
           --updates N        measured /balance updates                     (default 5000)
           --concurrency N    parallel webhook calls (Telegram uses up to 40) (default 16)
           --replays N        measured updates posted again, must be ignored (default 200)
+          --rate N           then a paced run: updates/s sent on a fixed schedule, latency measured (default 200)
+          --paced-updates N  updates in the paced run (0 = skip it)                            (default 2000)
           --api-dll PATH     start this API dll instead of api/bin/Release/net10.0/LoyaltyBot.Api.dll
           --build            run 'dotnet build -c Release api/LoyaltyBot.Api.csproj' even if the dll exists
           -h, --help         show this help
@@ -27,6 +29,8 @@ internal sealed record WebhookOptions
     public int Updates { get; init; } = 5000;
     public int Concurrency { get; init; } = 16;
     public int Replays { get; init; } = 200;
+    public int Rate { get; init; } = 200;
+    public int PacedUpdates { get; init; } = 2000;
     public string? ApiDll { get; init; }
     public bool Build { get; init; }
 
@@ -48,6 +52,8 @@ internal sealed record WebhookOptions
                 "--updates" => options with { Updates = ParseInt(name, Value(), 1, 10_000_000) },
                 "--concurrency" => options with { Concurrency = ParseInt(name, Value(), 1, 1024) },
                 "--replays" => options with { Replays = ParseInt(name, Value(), 0, 10_000_000) },
+                "--rate" => options with { Rate = ParseInt(name, Value(), 1, 100_000) },
+                "--paced-updates" => options with { PacedUpdates = ParseInt(name, Value(), 0, 10_000_000) },
                 "--api-dll" => options with { ApiDll = Path.GetFullPath(Value()) },
                 "--build" => options with { Build = true },
                 "-h" or "--help" => options with { Help = true },

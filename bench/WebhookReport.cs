@@ -27,8 +27,14 @@ internal sealed record WebhookReport
     /// <summary>Replies caused by re-posting already handled updates: 0 when duplicates are ignored.</summary>
     public required int RepliesToReplays { get; init; }
 
+    /// <summary>The paced run: <see cref="WebhookOptions.Rate"/> updates/s on a fixed schedule (open loop).</summary>
+    public required int PacedUpdates { get; init; }
+    public required double PacedSeconds { get; init; }
+    public required LatencySummary? PacedLatency { get; init; }
+    public required int PacedReplies { get; init; }
+
     public required IReadOnlyList<string> ErrorSamples { get; init; }
     public required IReadOnlyList<string> ApiOutputTail { get; init; }
 
-    public bool Success => Errors == 0 && JoinErrors == 0 && Replies == Updates && RepliesToReplays == 0;
+    public bool Success => Errors == 0 && JoinErrors == 0 && Replies == Updates && RepliesToReplays == 0 && PacedReplies == PacedUpdates;
 }
