@@ -1,4 +1,5 @@
 using LoyaltyBot.Core.Achievements;
+using LoyaltyBot.Core.Contests;
 using LoyaltyBot.Core.Earning;
 using LoyaltyBot.Core.Ledger;
 using LoyaltyBot.Core.Members;
@@ -24,7 +25,8 @@ public sealed class ReferralBonuses(
     ProgramCalendar calendar,
     TimeProvider time,
     AchievementTracker? achievements = null,
-    WebhookOutbox? webhooks = null) : ISaleObserver
+    WebhookOutbox? webhooks = null,
+    ContestScores? contests = null) : ISaleObserver
 {
     /// <summary>Inside the approval's write operation: pays the welcome bonus to the new member; returns the points paid.</summary>
     internal decimal PayWelcome(IDocumentStore store, ReferralApplication application, string memberId, string actor)
@@ -97,6 +99,7 @@ public sealed class ReferralBonuses(
         if (referrer is not null)
         {
             achievements?.Record(store, referrer.Id, AchievementEvent.ReferralQualified(application.Id, now));
+            contests?.Add(store, referrer.Id, ContestMetric.QualifiedReferrals, 1, sale.OccurredAt, ReferralApplication.SourceRefOf(application.Id));
         }
 
         webhooks?.Emit(store, WebhookEventTypes.ReferralQualified, new
