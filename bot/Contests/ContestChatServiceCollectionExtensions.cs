@@ -1,4 +1,5 @@
 using LoyaltyBot.Bot.Conversations;
+using LoyaltyBot.Bot.Help;
 using LoyaltyBot.Bot.Menu;
 using LoyaltyBot.Core.Contests;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ public static class ContestChatServiceCollectionExtensions
         services.AddSingleton<IContestMessages>(sp => sp.GetRequiredService<ContestMessages>());
         services.AddChatHandler<TopHandler>();
         services.AddMenuItem(new MenuItem(60, "Contests.Menu", ContestMessages.TopPayload));
+        services.AddSingleton(new HelpEntry(45, "Contests.Help"));
         services.AddHostedService<LeaderboardWarmup>();
         return services;
     }

@@ -47,6 +47,7 @@ public sealed class ContestChatTests
 
         Assert.Contains("1. Дилер D-1 — 10 баллов (вы)", text);
         Assert.Contains("Вы на 1-м месте — так держать!", text);
+        Assert.Contains("/top — конкурсы и ваше место в них", ChatDriver.AllText(await chat.Say("/help")));
     }
 
     [Fact]
