@@ -133,7 +133,12 @@ public sealed class ConversationEngine : IConversationEngine
 
         if (dialog is not null && _byPrefix.TryGetValue(dialog.Flow, out var owner))
         {
-            ChatInput input = message.ContactPhone is { } phone ? new ChatInput.Contact(phone) : new ChatInput.Text(text);
+            ChatInput input = message switch
+            {
+                { ContactPhone: { } phone } => new ChatInput.Contact(phone),
+                { Attachment: { } file } => new ChatInput.Attachment(file),
+                _ => new ChatInput.Text(text),
+            };
             return await RunAsync(owner, context with { Dialog = dialog }, input);
         }
 

@@ -1,23 +1,30 @@
 namespace LoyaltyBot.Bot.Delivery;
 
 /// <summary>
-/// Paces the starts of sends on one channel: consecutive starts at least <see cref="Spacing"/> apart (a little under the
-/// channel's overall limit, so no one-second window on the channel's side ever holds more than the limit, even with some
-/// jitter on the way), at least the per-chat interval between two sends to one chat, and none while the channel asked us
-/// to back off (429). Sends themselves may overlap: only their starts are spaced, so the rate does not depend on how long
-/// a send or the bookkeeping around it takes.
+/// Plans the starts of sends on one channel: one start slot every <see cref="Spacing"/> (a little under the channel's
+/// overall limit), never more than the limit minus one in any second (so jitter on the way cannot put limit + 1 into the
+/// channel's one-second window), at least the per-chat interval between two sends to one chat, and none while the channel
+/// asked us to back off (429). Sends themselves overlap: only their starts are planned, so the rate does not depend on how
+/// long a send or the bookkeeping around it takes, and a send that woke up late does not push all later ones back (the
+/// slots stay on their grid, catching up at most <see cref="MaxCatchUp"/>).
 /// </summary>
 internal sealed class ChannelPacer
 {
-    /// <summary>How far under the channel's limit we stay (messages per second), e.g. 29.5/s for Telegram's 30/s.</summary>
+    /// <summary>How far under the channel's limit the slots are spaced (messages per second), e.g. 29.5/s for Telegram's 30/s.</summary>
     public const double SafetyMargin = 0.5;
+
+    /// <summary>How far behind the grid a start may be planned (after a pause or an idle spell the grid restarts near now).</summary>
+    public static readonly TimeSpan MaxCatchUp = TimeSpan.FromMilliseconds(100);
+
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
 
     private readonly TimeProvider _time;
     private readonly TimeSpan _perChat;
+    private readonly int _windowCap;
     private readonly Dictionary<string, DateTimeOffset> _chatNext = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly Queue<DateTimeOffset> _planned = new();
     private readonly Lock _gate = new();
-    private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
+    private DateTimeOffset _slot = DateTimeOffset.MinValue;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
     public ChannelPacer(ChannelLimits limits, TimeProvider time)
@@ -26,12 +33,13 @@ internal sealed class ChannelPacer
         _time = time;
         var rate = Math.Max(limits.MessagesPerSecond - SafetyMargin, limits.MessagesPerSecond * 0.5);
         Spacing = TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / rate));
+        _windowCap = Math.Max(1, limits.MessagesPerSecond - 1);
         _perChat = limits.MinIntervalPerChat + TimeSpan.FromMilliseconds(50);
     }
 
     public ChannelLimits Limits { get; }
 
-    /// <summary>The least time between two starts.</summary>
+    /// <summary>The time between two start slots.</summary>
     public TimeSpan Spacing { get; }
 
     /// <summary>Until when the channel asked us to send nothing (in the past when it did not).</summary>
@@ -54,49 +62,22 @@ internal sealed class ChannelPacer
         }
     }
 
-    /// <summary>
-    /// Waits for the channel's next start slot and takes it for a send to <paramref name="chat"/>: returns when the send may
-    /// start now. One caller waits at a time, so starts never bunch up, whatever order the callers arrive in.
-    /// </summary>
+    /// <summary>Takes the next start slot for a send to <paramref name="chat"/> and waits for it: returns when the send may start.</summary>
     public async Task WaitForTurnAsync(string chat, CancellationToken cancellationToken)
     {
-        await _turn.WaitAsync(cancellationToken);
-        try
+        while (true)
         {
-            while (true)
+            var wait = Reserve(chat) - _time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
             {
-                TimeSpan wait;
-                lock (_gate)
-                {
-                    var now = _time.GetUtcNow();
-                    var earliest = _lastStart == DateTimeOffset.MinValue ? now : _lastStart + Spacing;
-                    if (_pausedUntil > earliest)
-                    {
-                        earliest = _pausedUntil;
-                    }
-
-                    if (_chatNext.TryGetValue(chat, out var chatNext) && chatNext > earliest)
-                    {
-                        earliest = chatNext;
-                    }
-
-                    wait = earliest - now;
-                    if (wait <= TimeSpan.Zero)
-                    {
-                        _lastStart = now;
-                        _chatNext[chat] = now + _perChat;
-                        Prune(now);
-                        return;
-                    }
-                }
-
-                // Measured again after the wait: a 429 meanwhile moves the slot on, and a late wake-up starts at once.
                 await Task.Delay(wait, _time, cancellationToken);
             }
-        }
-        finally
-        {
-            _turn.Release();
+
+            // A 429 that arrived meanwhile moves this send after the pause (its slot stays unused).
+            if (PausedUntil <= _time.GetUtcNow())
+            {
+                return;
+            }
         }
     }
 
@@ -111,6 +92,40 @@ internal sealed class ChannelPacer
             }
         }
     }
+
+    /// <summary>The start time planned for a send to <paramref name="chat"/> (in the past: start now).</summary>
+    private DateTimeOffset Reserve(string chat)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var start = Later(_slot, now - MaxCatchUp);
+            start = Later(start, _pausedUntil);
+            if (_chatNext.TryGetValue(chat, out var chatNext))
+            {
+                start = Later(start, chatNext);
+            }
+
+            // Planned starts only ever move forward, so the cap-th latest one tells whether this one would be one too many in a second.
+            if (_planned.Count >= _windowCap)
+            {
+                start = Later(start, _planned.Peek() + Window);
+            }
+
+            _planned.Enqueue(start);
+            while (_planned.Count > _windowCap)
+            {
+                _planned.Dequeue();
+            }
+
+            _slot = start + Spacing;
+            _chatNext[chat] = start + _perChat;
+            Prune(now);
+            return start;
+        }
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private void Prune(DateTimeOffset now)
     {
