@@ -23,8 +23,10 @@ internal sealed class ChannelPacer
     private readonly int _windowCap;
     private readonly Dictionary<string, DateTimeOffset> _chatNext = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _planned = new();
+    private readonly Queue<DateTimeOffset> _started = new();
     private readonly Lock _gate = new();
     private DateTimeOffset _slot = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
     public ChannelPacer(ChannelLimits limits, TimeProvider time)
@@ -41,6 +43,9 @@ internal sealed class ChannelPacer
 
     /// <summary>The time between two start slots.</summary>
     public TimeSpan Spacing { get; }
+
+    /// <summary>The least time between two real starts (a late one and the next may come closer than a slot, not closer than this).</summary>
+    public TimeSpan MinGap => Spacing * 0.75;
 
     /// <summary>Until when the channel asked us to send nothing (in the past when it did not).</summary>
     public DateTimeOffset PausedUntil
@@ -73,8 +78,9 @@ internal sealed class ChannelPacer
                 await Task.Delay(wait, _time, cancellationToken);
             }
 
-            // A 429 that arrived meanwhile moves this send after the pause (its slot stays unused).
-            if (PausedUntil <= _time.GetUtcNow())
+            // The start as it really happens is checked again: a late wake-up must not crowd the ones before it, and a
+            // 429 that arrived meanwhile moves this send after the pause (its slot stays unused).
+            if (TryStart())
             {
                 return;
             }
@@ -90,6 +96,32 @@ internal sealed class ChannelPacer
             {
                 _pausedUntil = until;
             }
+        }
+    }
+
+    /// <summary>
+    /// Records a start now if the real starts allow it: no pause, at least <see cref="MinGap"/> after the previous one and
+    /// fewer than the cap in the last second. Planned slots keep to this too; only late wake-ups are held back here.
+    /// </summary>
+    private bool TryStart()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            if (_pausedUntil > now || now - _lastStart < MinGap
+                || (_started.Count >= _windowCap && now - _started.Peek() < Window))
+            {
+                return false;
+            }
+
+            _lastStart = now;
+            _started.Enqueue(now);
+            while (_started.Count > _windowCap)
+            {
+                _started.Dequeue();
+            }
+
+            return true;
         }
     }
 

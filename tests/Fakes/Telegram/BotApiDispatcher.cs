@@ -74,7 +74,7 @@ internal sealed class BotApiDispatcher(string botUsername, UpdateQueue updates, 
     /// The response to a call of <paramref name="method"/> (canonical name), or <see langword="null"/> for a
     /// getUpdates call that should long-poll the update queue.
     /// </summary>
-    public FakeResponse? Respond(string method, BotApiRequest request, DateTimeOffset now)
+    public FakeResponse? Respond(string method, BotApiRequest request, DateTimeOffset now, long arrivedAt)
     {
         if (!KnownMethods.ContainsKey(method))
             return BotApiJson.Error(404, "Not Found: method not found");
@@ -91,7 +91,7 @@ internal sealed class BotApiDispatcher(string botUsername, UpdateQueue updates, 
             {
                 if (_blockedChats.Contains(target.Id))
                     return BotApiJson.Error(403, "Forbidden: bot was blocked by the user");
-                if (IsRateLimitedSend(method) && _rateLimiter is { } limiter && !limiter.TryAcquire(target.Id))
+                if (IsRateLimitedSend(method) && _rateLimiter is { } limiter && !limiter.TryAcquire(target.Id, arrivedAt))
                     return BotApiJson.TooManyRequests(1);
             }
 

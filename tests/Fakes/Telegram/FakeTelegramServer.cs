@@ -210,6 +210,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext http)
     {
         var receivedAt = DateTimeOffset.UtcNow;
+        var arrivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _shutdown.Token);
         var cancellationToken = linked.Token;
         try
@@ -229,7 +230,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             try
             {
                 request = await BotApiRequestReader.ReadAsync(http.Request, cancellationToken).ConfigureAwait(false);
-                response = _dispatcher.Respond(method, request, receivedAt);
+                response = _dispatcher.Respond(method, request, receivedAt, arrivedAt);
             }
             catch (Exception ex) when (ex is JsonException or InvalidDataException or BadHttpRequestException)
             {
