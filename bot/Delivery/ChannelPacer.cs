@@ -70,20 +70,23 @@ internal sealed class ChannelPacer
     /// <summary>Takes the next start slot for a send to <paramref name="chat"/> and waits for it: returns when the send may start.</summary>
     public async Task WaitForTurnAsync(string chat, CancellationToken cancellationToken)
     {
+        var start = Reserve(chat);
         while (true)
         {
-            var wait = Reserve(chat) - _time.GetUtcNow();
+            var wait = start - _time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, _time, cancellationToken);
             }
 
-            // The start as it really happens is checked again: a late wake-up must not crowd the ones before it, and a
-            // 429 that arrived meanwhile moves this send after the pause (its slot stays unused).
-            if (TryStart())
+            // The start as it really happens is checked again: a late wake-up must not crowd the real starts before it
+            // (it waits a little, keeping its slot), and a 429 that arrived meanwhile moves it after the pause.
+            if (TryStart() is not { } later)
             {
                 return;
             }
+
+            start = later;
         }
     }
 
@@ -100,18 +103,23 @@ internal sealed class ChannelPacer
     }
 
     /// <summary>
-    /// Records a start now if the real starts allow it: no pause, at least <see cref="MinGap"/> after the previous one and
-    /// fewer than the cap in the last second. Planned slots keep to this too; only late wake-ups are held back here.
+    /// Records a start now and returns null if the real starts allow it: no pause, at least <see cref="MinGap"/> after the
+    /// previous one and fewer than the cap in the last second; otherwise returns when they will.
     /// </summary>
-    private bool TryStart()
+    private DateTimeOffset? TryStart()
     {
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            if (_pausedUntil > now || now - _lastStart < MinGap
-                || (_started.Count >= _windowCap && now - _started.Peek() < Window))
+            var allowed = Later(_pausedUntil, _lastStart + MinGap);
+            if (_started.Count >= _windowCap)
             {
-                return false;
+                allowed = Later(allowed, _started.Peek() + Window);
+            }
+
+            if (allowed > now)
+            {
+                return allowed;
             }
 
             _lastStart = now;
@@ -121,7 +129,7 @@ internal sealed class ChannelPacer
                 _started.Dequeue();
             }
 
-            return true;
+            return null;
         }
     }
 
