@@ -1,8 +1,8 @@
 namespace LoyaltyBot.Bot.Delivery;
 
 /// <summary>
-/// Plans the starts of sends on one channel: one start slot every <see cref="Spacing"/> (a little under the channel's
-/// overall limit), never more than the limit minus one in any second (so jitter on the way cannot put limit + 1 into the
+/// Plans the starts of sends on one channel: one start slot every <see cref="Spacing"/> (one message per second under the
+/// channel's overall limit), never more than the limit minus one in any second (so jitter on the way cannot put limit + 1 into the
 /// channel's one-second window), at least the per-chat interval between two sends to one chat, and none while the channel
 /// asked us to back off (429). Sends themselves overlap: only their starts are planned, so the rate does not depend on how
 /// long a send or the bookkeeping around it takes, and a send that woke up late does not push all later ones back (the
@@ -10,8 +10,12 @@ namespace LoyaltyBot.Bot.Delivery;
 /// </summary>
 internal sealed class ChannelPacer
 {
-    /// <summary>How far under the channel's limit the slots are spaced (messages per second), e.g. 29.5/s for Telegram's 30/s.</summary>
-    public const double SafetyMargin = 0.5;
+    /// <summary>
+    /// How far under the channel's limit the slots are spaced (messages per second): 29/s for Telegram's 30/s, the same
+    /// as the cap of real starts in any second, so the cap rarely has to hold a start back and starts stay evenly spaced
+    /// (an uneven pair is where jitter on the way could put one too many into the channel's window).
+    /// </summary>
+    public const double SafetyMargin = 1;
 
     /// <summary>How far behind the grid a start may be planned (after a pause or an idle spell the grid restarts near now).</summary>
     public static readonly TimeSpan MaxCatchUp = TimeSpan.FromMilliseconds(100);
@@ -45,7 +49,7 @@ internal sealed class ChannelPacer
     public TimeSpan Spacing { get; }
 
     /// <summary>The least time between two real starts (a late one and the next may come closer than a slot, not closer than this).</summary>
-    public TimeSpan MinGap => Spacing * 0.75;
+    public TimeSpan MinGap => Spacing * 0.9;
 
     /// <summary>Until when the channel asked us to send nothing (in the past when it did not).</summary>
     public DateTimeOffset PausedUntil
