@@ -147,6 +147,12 @@ public sealed class ConversationEngine : IConversationEngine
             return context.Reply(ChatMessage.Plain(context.Texts["Common.DialogExpired"]));
         }
 
+        // A photo or file outside a dialog that asked for one: nothing to answer (as before attachments reached the engine).
+        if (message.Attachment is not null)
+        {
+            return ConversationTurn.Nothing;
+        }
+
         if (context.Member is null)
         {
             return JoinCodesLookLike(text)
