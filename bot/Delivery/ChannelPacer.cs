@@ -2,8 +2,8 @@ namespace LoyaltyBot.Bot.Delivery;
 
 /// <summary>
 /// Plans the starts of sends on one channel: one start slot every <see cref="Spacing"/> (one message per second under the
-/// channel's overall limit), never more than the limit minus one in any second (so jitter on the way cannot put limit + 1 into the
-/// channel's one-second window), at least the per-chat interval between two sends to one chat, and none while the channel
+/// channel's overall limit), never more than the limit minus one real starts in any second (so jitter on the way has one
+/// message of room before the channel's one-second window overflows; on a very busy machine it sometimes needs more), at least the per-chat interval between two sends to one chat, and none while the channel
 /// asked us to back off (429). Sends themselves overlap: only their starts are planned, so the rate does not depend on how
 /// long a send or the bookkeeping around it takes, and a send that woke up late does not push all later ones back (the
 /// slots stay on their grid, catching up at most <see cref="MaxCatchUp"/>).
