@@ -61,6 +61,7 @@ builder.Services.AddAchievements();
 builder.Services.AddWebhooks();
 builder.Services.AddReports();
 builder.Services.AddBroadcasts();
+builder.Services.AddBroadcastScheduling();
 builder.Services.AddContests();
 builder.Services.AddContestChat();
 builder.Services.AddContestScheduling();

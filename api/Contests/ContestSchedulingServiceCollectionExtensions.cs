@@ -1,5 +1,5 @@
+using LoyaltyBot.Api.Scheduling;
 using LoyaltyBot.Core.Contests;
-using Quartz;
 
 namespace LoyaltyBot.Api.Contests;
 
@@ -11,11 +11,7 @@ public static class ContestSchedulingServiceCollectionExtensions
 {
     public static IServiceCollection AddContestScheduling(this IServiceCollection services)
     {
-        // No UseTimeProvider(instance) here: tests replace the TimeProvider registration after this runs, and Quartz 4
-        // takes the container's TimeProvider when it was not handed one, so the scheduler runs on the host's clock
-        // (a FakeTimeProvider in tests). A test asserts that it does.
-        services.AddQuartz(q => q.UseDefaultThreadPool(4));
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.AddScheduler();
         services.AddTransient<StartAnnouncementJob>();
         services.AddTransient<ReminderJob>();
         services.AddTransient<FinishContestJob>();

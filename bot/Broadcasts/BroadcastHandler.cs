@@ -3,17 +3,21 @@ using LoyaltyBot.Core.Broadcasts;
 using LoyaltyBot.Core.Chat;
 using LoyaltyBot.Core.Earning;
 using LoyaltyBot.Core.Members;
+using LoyaltyBot.Core.Rewards;
 using LoyaltyBot.Core.Storage;
 
 namespace LoyaltyBot.Bot.Broadcasts;
 
 /// <summary>
-/// Managers' <c>/broadcast</c>: text → image (API only for now: Skip) → audience → preview exactly as recipients see it,
-/// with the recipient count → Confirm / Cancel. The dialog's nonce rides in every button, so a stale or forged button
-/// does nothing. Once confirmed, the campaign reports its progress to this chat.
+/// Managers' <c>/broadcast</c>: text → image (a photo or PNG/JPEG file sent in chat, checked by its bytes; or Skip) →
+/// audience → preview exactly as recipients see it (the image with the text as its caption), with the recipient count →
+/// Confirm / Cancel. The dialog's nonce rides in every button, so a stale or forged button does nothing. Once confirmed,
+/// the campaign reports its progress to this chat.
 /// </summary>
+/// <remarks>The image waits in the dialog's data (base64, at most <see cref="BroadcastOptions.MaxImageBytes"/>) until the campaign is created.</remarks>
 /// <remarks>Payloads: <c>bc:s:{nonce}</c> (no image), <c>bc:a:{nonce}:{choice}</c>, <c>bc:y:{nonce}</c> (send), <c>bc:q:{nonce}</c> (cancel).</remarks>
-public sealed class BroadcastHandler(BroadcastCampaigns campaigns, DialogStore dialogs, TierLadder tiers, IDocumentStore store) : IChatHandler
+public sealed class BroadcastHandler(
+    BroadcastCampaigns campaigns, DialogStore dialogs, TierLadder tiers, IDocumentStore store, BroadcastOptions options) : IChatHandler
 {
     public const int InactiveDays = 30;
     private const int MaxRegionButtons = 8;
@@ -37,7 +41,11 @@ public sealed class BroadcastHandler(BroadcastCampaigns campaigns, DialogStore d
                 return context.Reply(context.Texts.Rich("Broadcasts.Chat.AskText", "< > &", "&lt; &gt; &amp;"), [[Cancel(context, dialog)]]);
             case ChatInput.Text text when context.Dialog is { Step: TextStep } dialogState:
                 return await TextAsync(context, dialogState, text.Value);
-            case ChatInput.Text or ChatInput.Contact when context.Dialog is { } other:
+            case ChatInput.Attachment attachment when context.Dialog is { Step: ImageStep } dialogState:
+                return await ImageAsync(context, dialogState, attachment.File);
+            case ChatInput.Text or ChatInput.Contact when context.Dialog is { Step: ImageStep } dialogState:
+                return ImageProblem(context, dialogState, RichText.Escape(context.Texts["Broadcasts.Chat.ImageExpected"]));
+            case ChatInput.Text or ChatInput.Contact or ChatInput.Attachment when context.Dialog is { } other:
                 return context.Reply(RichText.Escape(context.Texts["Broadcasts.Chat.UseButtons"]), [[Cancel(context, other)]]);
             case ChatInput.Button button:
                 return await ButtonAsync(context, button.Args.Split(':'));
@@ -62,10 +70,49 @@ public sealed class BroadcastHandler(BroadcastCampaigns campaigns, DialogStore d
         }
 
         var saved = await dialogs.SaveAsync(dialog with { Step = ImageStep, Data = new() { ["text"] = checkedText.Value.Ru } }, context.CancellationToken);
-        return context.Reply(
-            RichText.Escape(texts["Broadcasts.Chat.AskImage"]),
-            [[ChatButton.Choice(texts["Broadcasts.Chat.SkipImage"], $"bc:s:{saved.Nonce}")], [Cancel(context, saved)]]);
+        return ImageProblem(context, saved, texts.Rich("Broadcasts.Chat.AskImage", texts.Number(options.MaxImageBytes / 1024)));
     }
+
+    /// <summary>
+    /// The image step: a PNG or JPEG (by its first bytes, whatever the file is called) within the size limit, and a text
+    /// short enough to be its caption, moves on to the audience; anything else says why and stays at this step.
+    /// </summary>
+    private async Task<ConversationTurn> ImageAsync(ChatContext context, DialogState dialog, IncomingAttachment file)
+    {
+        var texts = context.Texts;
+        var text = dialog.Data.GetValueOrDefault("text", string.Empty);
+        if (!BroadcastRules.CheckText(new BroadcastTextDraft(text), withImage: true).IsSuccess)
+        {
+            return ImageProblem(context, dialog, texts.Rich("Broadcasts.Chat.CaptionTooLong", texts.Number(BroadcastRules.CaptionLimit)));
+        }
+
+        byte[]? bytes;
+        try
+        {
+            bytes = await file.DownloadAsync(options.MaxImageBytes, context.CancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+        {
+            return ImageProblem(context, dialog, RichText.Escape(texts["Broadcasts.Chat.ImageFailed"]));
+        }
+
+        if (bytes is null)
+        {
+            return ImageProblem(context, dialog, texts.Rich("Broadcasts.Chat.ImageTooLarge", texts.Number(options.MaxImageBytes / 1024)));
+        }
+
+        if (RewardImageFormat.Detect(bytes) is null)
+        {
+            return ImageProblem(context, dialog, RichText.Escape(texts["Broadcasts.Chat.NotAnImage"]));
+        }
+
+        var withImage = dialog with { Data = new(dialog.Data) { ["image"] = Convert.ToBase64String(bytes) } };
+        return await AskAudienceAsync(context, withImage, RichText.Escape(texts["Broadcasts.Chat.ImageAdded"]));
+    }
+
+    /// <summary>A message at the image step (the question, or why the file did not do), with Skip and Cancel.</summary>
+    private static ConversationTurn ImageProblem(ChatContext context, DialogState dialog, RichText message) =>
+        context.Reply(message, [[ChatButton.Choice(context.Texts["Broadcasts.Chat.SkipImage"], $"bc:s:{dialog.Nonce}")], [Cancel(context, dialog)]]);
 
     private async Task<ConversationTurn> ButtonAsync(ChatContext context, string[] args)
     {
@@ -193,6 +240,7 @@ public sealed class BroadcastHandler(BroadcastCampaigns campaigns, DialogStore d
     private static BroadcastDraft Draft(DialogState dialog, BroadcastAudienceDraft audience) => new()
     {
         Text = new BroadcastTextDraft(dialog.Data.GetValueOrDefault("text")),
+        Image = dialog.Data.GetValueOrDefault("image"),
         Audience = audience,
     };
 

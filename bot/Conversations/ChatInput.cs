@@ -12,6 +12,9 @@ public abstract record ChatInput
     /// <summary>Free text while the handler's dialog is active.</summary>
     public sealed record Text(string Value) : ChatInput;
 
+    /// <summary>A photo or file sent while the handler's dialog is active (its caption, if any, is not passed on).</summary>
+    public sealed record Attachment(IncomingAttachment File) : ChatInput;
+
     /// <summary>A phone number shared with the channel's contact button while the handler's dialog is active.</summary>
     public sealed record Contact(string Phone) : ChatInput;
 }

@@ -159,13 +159,24 @@ public sealed class ConversationEngine : IConversationEngine
 
         if (dialog is not null && _byPrefix.TryGetValue(dialog.Flow, out var owner))
         {
-            ChatInput input = message.ContactPhone is { } phone ? new ChatInput.Contact(phone) : new ChatInput.Text(text);
+            ChatInput input = message switch
+            {
+                { ContactPhone: { } phone } => new ChatInput.Contact(phone),
+                { Attachment: { } file } => new ChatInput.Attachment(file),
+                _ => new ChatInput.Text(text),
+            };
             return await RunAsync(owner, context with { Dialog = dialog }, input);
         }
 
         if (expired)
         {
             return context.Reply(ChatMessage.Plain(context.Texts["Common.DialogExpired"]));
+        }
+
+        // A photo or file outside a dialog that asked for one: nothing to answer (as before attachments reached the engine).
+        if (message.Attachment is not null)
+        {
+            return ConversationTurn.Nothing;
         }
 
         if (context.Member is null)

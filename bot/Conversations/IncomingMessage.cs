@@ -27,6 +27,9 @@ public sealed record IncomingMessage
     /// <summary>A phone number the user shared with the channel's contact button.</summary>
     public string? ContactPhone { get; init; }
 
+    /// <summary>A photo or file sent with the message, if any (<see cref="Text"/> then holds its caption, if any).</summary>
+    public IncomingAttachment? Attachment { get; init; }
+
     /// <summary>The channel's idea of the user's language ("ru", "uk-UA", "en-US").</summary>
     public string? LanguageHint { get; init; }
 

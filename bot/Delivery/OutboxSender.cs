@@ -11,6 +11,11 @@ namespace LoyaltyBot.Bot.Delivery;
 /// (durably) before it is handed to the channel and its outcome recorded after, so a killed process
 /// resumes where it stopped: messages that were in flight become Unknown and are not resent.
 /// </summary>
+/// <remarks>
+/// A pipeline, so neither the store's commit latency nor the channel's answer time lowers the rate: a few messages
+/// per channel are marked ahead (as many as cover the recent marking time), each then waits for its start slot from
+/// the channel's <see cref="ChannelPacer"/>, and sends overlap. Only the starts are paced.
+/// </remarks>
 public sealed class OutboxSender : BackgroundService
 {
     private readonly IDocumentStore _store;
@@ -21,6 +26,7 @@ public sealed class OutboxSender : BackgroundService
     private readonly ILogger<OutboxSender> _logger;
     private readonly Dictionary<string, IChannelSender> _senders;
     private readonly Dictionary<string, ChannelPacer> _pacers;
+    private readonly Dictionary<string, int> _ahead = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inFlightChats = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _wake = new(0);
     private readonly object _gate = new();
@@ -29,6 +35,7 @@ public sealed class OutboxSender : BackgroundService
     private DateTimeOffset _dueLoadedAt = DateTimeOffset.MinValue;
     private volatile bool _enqueued = true;
     private int _inFlight;
+    private double _markMilliseconds = 20;
 
     public OutboxSender(
         IDocumentStore store,
@@ -156,14 +163,21 @@ public sealed class OutboxSender : BackgroundService
                     break;
                 }
 
-                var slot = pacer.NextSlot - _time.GetUtcNow();
-                if (slot > TimeSpan.Zero)
+                // Nothing is marked while the channel asked us to back off, nor more ahead of the pacer than covers the
+                // marking time: a message marked but not yet sent would be recorded as unknown after a crash.
+                var paused = pacer.PausedUntil - _time.GetUtcNow();
+                if (paused > TimeSpan.Zero)
                 {
-                    wait = slot < wait ? slot : wait;
+                    wait = paused < wait ? paused : wait;
                     continue;
                 }
 
-                pacer.Book(message.IdentityId);
+                if (_ahead.GetValueOrDefault(message.Channel) >= AheadLimit(pacer))
+                {
+                    continue;
+                }
+
+                _ahead[message.Channel] = _ahead.GetValueOrDefault(message.Channel) + 1;
                 _inFlightChats.Add(message.IdentityId);
                 _inFlight++;
                 chosen.Add(message);
@@ -178,6 +192,7 @@ public sealed class OutboxSender : BackgroundService
         }
 
         var ids = chosen.Select(m => m.Id).ToArray();
+        var marking = System.Diagnostics.Stopwatch.StartNew();
         var marked = _writer.WriteAsync(s =>
         {
             var set = s.Set<OutboxMessage>();
@@ -193,23 +208,34 @@ public sealed class OutboxSender : BackgroundService
 
             return pending;
         }, cancellationToken);
+        _ = marked.ContinueWith(
+            _ =>
+            {
+                lock (_gate)
+                {
+                    _markMilliseconds = 0.8 * _markMilliseconds + 0.2 * marking.Elapsed.TotalMilliseconds;
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 
         // Each message is durably Sending before it is handed to the channel; on a failed mark each send below
         // releases its chat and the message stays pending.
-        try
-        {
-            await marked;
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-        }
-
         foreach (var message in chosen)
         {
             running.Add(SendWhenMarkedAsync(message, marked, cancellationToken));
         }
 
         return TimeSpan.Zero;
+    }
+
+    /// <summary>How many messages of the channel may be marked and waiting for their start: enough to cover the recent marking time.</summary>
+    private int AheadLimit(ChannelPacer pacer)
+    {
+        var lead = Math.Clamp(1.5 * _markMilliseconds + 20, 50, 500);
+        var limit = (int)Math.Ceiling(lead / pacer.Spacing.TotalMilliseconds);
+        return Math.Min(Math.Max(2, limit), pacer.Limits.MaxConcurrency);
     }
 
     private async Task SendWhenMarkedAsync(OutboxMessage message, Task<HashSet<long>> marking, CancellationToken cancellationToken)
@@ -229,13 +255,47 @@ public sealed class OutboxSender : BackgroundService
             marked = false;
         }
 
-        if (marked)
+        var started = false;
+        try
+        {
+            if (marked)
+            {
+                await _pacers[message.Channel].WaitForTurnAsync(message.IdentityId, cancellationToken);
+                started = true;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping before it was handed to the channel: it was not sent, so it may go at the next start.
+            try
+            {
+                await _writer.WriteAsync(
+                    s => s.Set<OutboxMessage>().Get(message.Id) is { Status: OutboxStatus.Sending } current
+                        && s.Set<OutboxMessage>().Update(current with { Status = OutboxStatus.Pending }),
+                    CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                _logger.LogWarning(exception, "Outbox message {Id} stays marked as sending (it will be recorded as unknown)", message.Id);
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _ahead[message.Channel]--;
+            }
+
+            Wake();
+        }
+
+        if (started)
         {
             await SendOneAsync(message, cancellationToken);
             return;
         }
 
-        // Changed meanwhile (cancelled, or taken by an earlier turn), or the mark failed: not sent now.
+        // Changed meanwhile (cancelled, or taken by an earlier turn), the mark failed or we are stopping: not sent now.
         lock (_gate)
         {
             _inFlightChats.Remove(message.IdentityId);

@@ -73,6 +73,13 @@ public sealed class TelegramUpdateDispatcher(
                 when contact.UserId == from.Id =>
                 ReplyAsync(Incoming(message, from) with { ContactPhone = contact.PhoneNumber }, removeReplyKeyboard: true, cancellationToken),
 
+            // A photo (the largest size Telegram made of it) or a file, e.g. the image of a broadcast; the caption is not a command.
+            { Message: { From: { IsBot: false } from, Photo: [_, ..] photos, Chat.Type: ChatType.Private } message } =>
+                ReplyAsync(Incoming(message, from) with { Attachment = Attachment(Largest(photos), "photo.jpg") }, removeReplyKeyboard: false, cancellationToken),
+
+            { Message: { From: { IsBot: false } from, Document: { } document, Chat.Type: ChatType.Private } message } =>
+                ReplyAsync(Incoming(message, from) with { Attachment = Attachment(document, document.FileName ?? "file") }, removeReplyKeyboard: false, cancellationToken),
+
             { Message: { From: { IsBot: false } from, Text: { } text, Chat.Type: ChatType.Private } message } =>
                 ReplyAsync(Incoming(message, from) with { Text = AddressedCommand(text, username) ?? text }, removeReplyKeyboard: false, cancellationToken),
 
@@ -244,6 +251,27 @@ public sealed class TelegramUpdateDispatcher(
         IsPrivate = message.Chat.Type == ChatType.Private,
         LanguageHint = from.LanguageCode,
         DisplayName = DisplayName(from),
+    };
+
+    private static PhotoSize Largest(PhotoSize[] photos) => photos.MaxBy(p => (long)p.Width * p.Height)!;
+
+    /// <summary>Downloads only when a handler asks: getFile, then the file itself, refused when Telegram reports it too large.</summary>
+    private IncomingAttachment Attachment(FileBase file, string name) => new()
+    {
+        FileName = name,
+        Size = file.FileSize,
+        Download = async (maxBytes, cancellationToken) =>
+        {
+            var info = await bot.Client.GetFile(file.FileId, cancellationToken);
+            if (info.FilePath is null || info.FileSize > maxBytes)
+            {
+                return null;
+            }
+
+            using var bytes = new MemoryStream();
+            await bot.Client.DownloadFile(info.FilePath, bytes, cancellationToken);
+            return bytes.ToArray();
+        },
     };
 
     private static string IdentityOf(long userId) => ChatIdentity.KeyOf(TelegramChannelSender.ChannelName, Id(userId));

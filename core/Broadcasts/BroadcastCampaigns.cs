@@ -7,13 +7,14 @@ using LoyaltyBot.Core.Storage;
 
 namespace LoyaltyBot.Core.Broadcasts;
 
-/// <summary>Managers create campaigns (now or at a time) and cancel them; the <see cref="BroadcastDispatch"/> sends them.</summary>
+/// <summary>
+/// Managers create campaigns (now or at a time) and cancel them; the <see cref="IBroadcastSchedule"/> runs the
+/// <see cref="BroadcastDispatch"/> that sends them.
+/// </summary>
 public sealed class BroadcastCampaigns(
-    IStoreWriter writer, IDocumentStore store, BroadcastRules rules, BroadcastRecipients recipients, DeliveryOutbox outbox, TimeProvider time)
+    IStoreWriter writer, IDocumentStore store, BroadcastRules rules, BroadcastRecipients recipients, DeliveryOutbox outbox,
+    IBroadcastSchedule schedule, TimeProvider time)
 {
-    /// <summary>Raised after a campaign was created, so the clock can start it without waiting for its next poll.</summary>
-    public event Action? Created;
-
     /// <summary>Validates a draft and counts its audience now, without storing anything (the chat's preview).</summary>
     public Result<(Broadcast Broadcast, int Recipients)> Preview(BroadcastDraft draft)
     {
@@ -58,13 +59,14 @@ public sealed class BroadcastCampaigns(
             s.Set<Broadcast>().Insert(broadcast);
             return true;
         }, cancellationToken);
-        Created?.Invoke();
+        await schedule.ScheduleAsync(broadcast, cancellationToken);
         return broadcast;
     }
 
     /// <summary>Stops a scheduled or sending campaign: it and its still-pending deliveries become cancelled, in one transaction.</summary>
-    public Task<Result<Broadcast>> CancelAsync(string id, CancellationToken cancellationToken) =>
-        writer.WriteAsync<Result<Broadcast>>(s =>
+    public async Task<Result<Broadcast>> CancelAsync(string id, CancellationToken cancellationToken)
+    {
+        var result = await writer.WriteAsync<Result<Broadcast>>(s =>
         {
             var broadcasts = s.Set<Broadcast>();
             var current = broadcasts.Get(id);
@@ -91,6 +93,13 @@ public sealed class BroadcastCampaigns(
             Report(s, cancelled);
             return cancelled;
         }, cancellationToken);
+        if (result.IsSuccess)
+        {
+            await schedule.UnscheduleAsync(id, cancellationToken);
+        }
+
+        return result;
+    }
 
     /// <summary>Inside a write operation: queues the final report to the manager who started the campaign from chat.</summary>
     internal void Report(IDocumentStore s, Broadcast broadcast)

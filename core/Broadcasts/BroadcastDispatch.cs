@@ -7,41 +7,41 @@ using LoyaltyBot.Core.Storage;
 namespace LoyaltyBot.Core.Broadcasts;
 
 /// <summary>
-/// One step of sending campaigns, idempotent so a clock may call it as often as it likes and a restart simply
-/// catches up: starts scheduled campaigns that are due, expands audiences into the outbox (one transaction per
-/// chunk of members, each recipient identity once by its dedup key), keeps the manager's progress message up to
-/// date and finishes campaigns with nothing left to send.
+/// One step of sending a campaign, idempotent so its job may run it as often as it likes and a restart simply catches
+/// up: starts a scheduled campaign once its time has come (never before), expands the audience into the outbox (one
+/// transaction per chunk of members, each recipient identity once by its dedup key), keeps the manager's progress
+/// message up to date and finishes the campaign when nothing is left to send.
 /// </summary>
 public sealed class BroadcastDispatch(
     IStoreWriter writer, IDocumentStore store, BroadcastCampaigns campaigns, BroadcastRecipients recipients, DeliveryOutbox outbox,
     BroadcastOptions options, TimeProvider time)
 {
-    /// <summary>Runs every due piece of work once; returns how many campaigns it changed.</summary>
-    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    /// <summary>Runs every due piece of work of the campaign once; returns its status after (null: no such campaign).</summary>
+    public async Task<BroadcastStatus?> RunAsync(string id, CancellationToken cancellationToken)
     {
-        var changed = 0;
-        var now = time.GetUtcNow();
-        var active = store.Set<Broadcast>().Find(b => b.Status == BroadcastStatus.Scheduled || b.Status == BroadcastStatus.Sending);
-        foreach (var due in active.Where(b => b.Status == BroadcastStatus.Scheduled && b.SendAt <= now))
+        if (store.Set<Broadcast>().Get(id) is not { } broadcast)
         {
-            changed += await writer.WriteAsync(s => Start(s, due.Id) ? 1 : 0, cancellationToken);
+            return null;
         }
 
-        foreach (var sending in store.Set<Broadcast>().Find(b => b.Status == BroadcastStatus.Sending))
+        if (broadcast.Status == BroadcastStatus.Scheduled)
+        {
+            await writer.WriteAsync(s => Start(s, id), cancellationToken);
+        }
+
+        if (store.Set<Broadcast>().Get(id) is { Status: BroadcastStatus.Sending } sending)
         {
             if (sending.ExpandedAt is null)
             {
-                while (!await writer.WriteAsync(s => ExpandChunk(s, sending.Id), cancellationToken))
+                while (!await writer.WriteAsync(s => ExpandChunk(s, id), cancellationToken))
                 {
                 }
-
-                changed++;
             }
 
-            changed += await writer.WriteAsync(s => FinishOrReport(s, sending.Id) ? 1 : 0, cancellationToken);
+            await writer.WriteAsync(s => FinishOrReport(s, id), cancellationToken);
         }
 
-        return changed;
+        return store.Set<Broadcast>().Get(id)?.Status;
     }
 
     private bool Start(IDocumentStore s, string id)

@@ -8,6 +8,10 @@ public sealed class BroadcastQueries(IDocumentStore store)
 {
     public Broadcast? Get(string id) => store.Set<Broadcast>().Get(id);
 
+    /// <summary>Campaigns still to send or sending (the scheduler rebuilds their jobs from these at startup).</summary>
+    public IReadOnlyList<Broadcast> Open() =>
+        store.Set<Broadcast>().Find(b => b.Status == BroadcastStatus.Scheduled || b.Status == BroadcastStatus.Sending);
+
     /// <summary>Newest first.</summary>
     public BroadcastPage List(int page, int pageSize)
     {

@@ -81,6 +81,41 @@ public sealed class BroadcastChatTests
         Assert.Equal(0, (await scenario.Admin.GetJson("/api/v1/broadcasts")).GetProperty("total").GetInt32());
     }
 
+    [Fact]
+    public async Task A_file_sent_at_the_image_step_is_checked_for_size_and_becomes_the_preview_image()
+    {
+        await using var scenario = new BroadcastScenario();
+        using var folder = new TempFolder();
+        var manager = await scenario.Linked("M-1", "900", manager: true);
+        await scenario.Linked("D-1", "1");
+        await manager.Say("/broadcast");
+        await manager.Say("Привет");
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R'];
+        var large = folder.File("large.png");
+        await File.WriteAllBytesAsync(large, [.. png, .. new byte[600 * 1024]]);
+        var small = folder.File("small.png");
+        await File.WriteAllBytesAsync(small, png);
+
+        var tooLarge = await manager.Send(FileMessage(large));
+        var added = await manager.Send(FileMessage(small));
+        var preview = await manager.Press(Payload(added, "bc:a:"));
+
+        Assert.Contains("Картинка больше 512 КБ", ChatDriver.AllText(tooLarge));
+        Assert.Contains(ChatDriver.AllButtons(tooLarge), b => b.Payload?.StartsWith("bc:s:", StringComparison.Ordinal) == true);
+        Assert.Contains("Картинка добавлена", ChatDriver.AllText(added));
+        Assert.Equal(png, preview.Replies[1].Image?.Bytes);
+        Assert.Equal("Привет", preview.Replies[1].Text.Html);
+    }
+
+    private static LoyaltyBot.Bot.Conversations.IncomingMessage FileMessage(string path) => new()
+    {
+        Channel = "test",
+        ChannelUserId = "900",
+        ChatId = "900",
+        LanguageHint = "ru",
+        Attachment = LoyaltyBot.Bot.Terminal.TerminalChat.FileAttachment(path),
+    };
+
     private static string Payload(LoyaltyBot.Bot.Conversations.ConversationTurn turn, string prefix) =>
         ChatDriver.AllButtons(turn).Select(b => b.Payload).First(p => p is not null && p.StartsWith(prefix, StringComparison.Ordinal))!;
 }

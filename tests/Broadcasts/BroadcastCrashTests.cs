@@ -50,8 +50,8 @@ public sealed class BroadcastCrashTests
 
         var dispatch = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<BroadcastDispatch>(scenario.Api.Services);
         var id = await scenario.CreateOk(BroadcastScenario.Body());
-        await Task.WhenAll(dispatch.RunDueAsync(CancellationToken.None), dispatch.RunDueAsync(CancellationToken.None), dispatch.RunDueAsync(CancellationToken.None));
-        await dispatch.RunDueAsync(CancellationToken.None);
+        await Task.WhenAll(dispatch.RunAsync(id, CancellationToken.None), dispatch.RunAsync(id, CancellationToken.None), dispatch.RunAsync(id, CancellationToken.None));
+        await dispatch.RunAsync(id, CancellationToken.None);
 
         Assert.Equal(5, scenario.Outbox.Count(m => m.Topic == Broadcast.TopicOf(id)));
         Assert.Equal(5, scenario.Outbox.Select(m => m.IdentityId).Distinct().Count());

@@ -35,10 +35,18 @@ public sealed class BroadcastScenario : IAsyncDisposable
     public IReadOnlyList<OutboxMessage> Outbox =>
         Api.Services.GetRequiredService<IDocumentStore>().Set<OutboxMessage>().All().ToArray();
 
-    /// <summary>Stops the host (as a crash would, mid-send) and starts a new one on the same file with <paramref name="sender"/>.</summary>
-    public async Task RestartAsync(IChannelSender sender)
+    /// <summary>
+    /// Stops the host (as a crash would, mid-send) and starts a new one on the same file with <paramref name="sender"/>,
+    /// moving the clock on by <paramref name="down"/> while it is stopped.
+    /// </summary>
+    public async Task RestartAsync(IChannelSender sender, TimeSpan? down = null)
     {
         await Api.DisposeAsync();
+        if (down is { } elapsed)
+        {
+            Clock.Advance(elapsed);
+        }
+
         Api = Start(sender);
         Admin = Api.Admin();
     }

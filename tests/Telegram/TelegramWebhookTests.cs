@@ -137,9 +137,23 @@ public sealed class TelegramWebhookTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_private_photo_reaches_the_engine_as_an_attachment_that_is_not_downloaded_unless_asked_for()
+    {
+        var engine = ScriptedEngine.Echo();
+        await using var host = await TelegramTestHost.StartAsync(engine: engine);
+
+        var response = await host.PostUpdateAsync(TelegramFixtures.Load("message_photo_private_ru.json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var received = Assert.Single(engine.Received);
+        Assert.Equal("photo.jpg", received.Attachment?.FileName);
+        Assert.Null(received.Text);
+        Assert.Empty(host.Telegram.CallsTo("getFile"));
+    }
+
     [Theory]
     [InlineData("edited_message_group.json")]
-    [InlineData("message_photo_private_ru.json")]
     public async Task Updates_the_bot_does_not_handle_are_acknowledged_and_ignored(string fixture)
     {
         var engine = ScriptedEngine.Echo();

@@ -7,12 +7,12 @@ namespace LoyaltyBot.Tests.Fakes.Telegram;
 /// The Bot API semantics of the fake: validation, blocked chats, scripted failures, flood control and the
 /// results of each supported method. All state is guarded by one lock; requests are short, so contention is low.
 /// </summary>
-internal sealed class BotApiDispatcher(string botUsername, UpdateQueue updates)
+internal sealed class BotApiDispatcher(string botUsername, UpdateQueue updates, FakeFiles files)
 {
     private static readonly Dictionary<string, string> KnownMethods = new[]
     {
         "getMe", "sendMessage", "sendPhoto", "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery",
-        "setWebhook", "deleteWebhook", "getWebhookInfo", "setMyCommands", "sendChatAction", "getUpdates",
+        "setWebhook", "deleteWebhook", "getWebhookInfo", "setMyCommands", "sendChatAction", "getUpdates", "getFile",
     }.ToDictionary(name => name, StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> SupportedParseModes =
@@ -74,7 +74,7 @@ internal sealed class BotApiDispatcher(string botUsername, UpdateQueue updates)
     /// The response to a call of <paramref name="method"/> (canonical name), or <see langword="null"/> for a
     /// getUpdates call that should long-poll the update queue.
     /// </summary>
-    public FakeResponse? Respond(string method, BotApiRequest request, DateTimeOffset now)
+    public FakeResponse? Respond(string method, BotApiRequest request, DateTimeOffset now, long arrivedAt)
     {
         if (!KnownMethods.ContainsKey(method))
             return BotApiJson.Error(404, "Not Found: method not found");
@@ -91,7 +91,7 @@ internal sealed class BotApiDispatcher(string botUsername, UpdateQueue updates)
             {
                 if (_blockedChats.Contains(target.Id))
                     return BotApiJson.Error(403, "Forbidden: bot was blocked by the user");
-                if (IsRateLimitedSend(method) && _rateLimiter is { } limiter && !limiter.TryAcquire(target.Id))
+                if (IsRateLimitedSend(method) && _rateLimiter is { } limiter && !limiter.TryAcquire(target.Id, arrivedAt))
                     return BotApiJson.TooManyRequests(1);
             }
 
@@ -213,6 +213,19 @@ internal sealed class BotApiDispatcher(string botUsername, UpdateQueue updates)
                 return _webhookUrl.Length > 0
                     ? BotApiJson.Error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first")
                     : null;
+
+            case "getFile":
+            {
+                if (request.Get("file_id") is not { Length: > 0 } fileId || files.ById(fileId) is not { } file)
+                    return BotApiJson.Error(400, "Bad Request: invalid file_id");
+                return BotApiJson.Ok(new JsonObject
+                {
+                    ["file_id"] = file.Id,
+                    ["file_unique_id"] = file.UniqueId,
+                    ["file_size"] = file.Bytes.Length,
+                    ["file_path"] = file.Path,
+                });
+            }
 
             case "answerCallbackQuery":
             case "setMyCommands":

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,6 +34,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly CallLog _log = new();
     private readonly UpdateQueue _updates = new();
+    private readonly FakeFiles _files = new();
     private readonly BotApiDispatcher _dispatcher;
     private readonly CancellationTokenSource _shutdown = new();
     private int _count429;
@@ -42,7 +44,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     {
         _app = app;
         BotUsername = botUsername;
-        _dispatcher = new BotApiDispatcher(botUsername, _updates);
+        _dispatcher = new BotApiDispatcher(botUsername, _updates, _files);
     }
 
     /// <summary>Scheme, host and port of the fake, e.g. <c>http://127.0.0.1:54321</c> (no trailing slash).</summary>
@@ -111,6 +113,39 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     /// <summary>Queues a raw Update JSON object (must contain <c>update_id</c>) for getUpdates.</summary>
     public void EnqueueUpdate(string json) => _updates.Enqueue(json);
 
+    /// <summary>
+    /// A private photo message from user <paramref name="userId"/> (chat id = user id) as Telegram sends it: the
+    /// <paramref name="image"/> held by the fake under a file_id, listed as a small thumbnail and the full size (largest
+    /// last), downloadable with getFile and <c>/file/bot{token}/{file_path}</c>. Returns the update JSON for the webhook
+    /// (or <see cref="EnqueueUpdate"/>).
+    /// </summary>
+    public string PhotoUpdate(long updateId, long userId, byte[] image, int width = 1280, int height = 960, string languageCode = "ru")
+    {
+        var thumbnail = _files.Add(image.Take(Math.Min(image.Length, 1024)).ToArray(), "photos", "jpg");
+        var full = _files.Add(image, "photos", "jpg");
+        var message = FileMessage(updateId, userId, languageCode);
+        message["photo"] = new JsonArray(
+            PhotoSize(thumbnail, 90, 90 * height / width),
+            PhotoSize(full, width, height));
+        return Update(updateId, message);
+    }
+
+    /// <summary>A private message with a file ("document") from user <paramref name="userId"/>, downloadable like <see cref="PhotoUpdate"/>.</summary>
+    public string DocumentUpdate(long updateId, long userId, byte[] content, string fileName, string mimeType, string languageCode = "ru")
+    {
+        var file = _files.Add(content, "documents", Path.GetExtension(fileName).TrimStart('.') is { Length: > 0 } ext ? ext : "bin");
+        var message = FileMessage(updateId, userId, languageCode);
+        message["document"] = new JsonObject
+        {
+            ["file_name"] = fileName,
+            ["mime_type"] = mimeType,
+            ["file_id"] = file.Id,
+            ["file_unique_id"] = file.UniqueId,
+            ["file_size"] = content.Length,
+        };
+        return Update(updateId, message);
+    }
+
     /// <summary>From now on every send/edit to <paramref name="chatId"/> answers 403 "bot was blocked by the user".</summary>
     public void BlockChat(long chatId) => _dispatcher.BlockChat(chatId, blocked: true);
 
@@ -145,6 +180,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         _dispatcher.Reset();
         _log.Clear();
         _updates.Clear();
+        _files.Clear();
         Interlocked.Exchange(ref _count429, 0);
     }
 
@@ -174,10 +210,14 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext http)
     {
         var receivedAt = DateTimeOffset.UtcNow;
+        var arrivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _shutdown.Token);
         var cancellationToken = linked.Token;
         try
         {
+            if (await TryServeFileAsync(http, receivedAt, cancellationToken).ConfigureAwait(false))
+                return;
+
             if (!TryParsePath(http.Request.Path.Value, out var token, out var requestedMethod))
             {
                 await WriteAsync(http, BotApiJson.Error(404, "Not Found"), cancellationToken).ConfigureAwait(false);
@@ -190,7 +230,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             try
             {
                 request = await BotApiRequestReader.ReadAsync(http.Request, cancellationToken).ConfigureAwait(false);
-                response = _dispatcher.Respond(method, request, receivedAt);
+                response = _dispatcher.Respond(method, request, receivedAt, arrivedAt);
             }
             catch (Exception ex) when (ex is JsonException or InvalidDataException or BadHttpRequestException)
             {
@@ -211,6 +251,56 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         {
             // The client went away or the fake is shutting down: nobody is left to answer.
         }
+    }
+
+    private static JsonObject FileMessage(long updateId, long userId, string languageCode)
+    {
+        var user = new JsonObject { ["id"] = userId, ["is_bot"] = false, ["first_name"] = "Менеджер", ["language_code"] = languageCode };
+        return new JsonObject
+        {
+            ["message_id"] = (int)(updateId % 1_000_000) + 1,
+            ["from"] = user,
+            ["chat"] = new JsonObject { ["id"] = userId, ["first_name"] = "Менеджер", ["type"] = "private" },
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        };
+    }
+
+    private static string Update(long updateId, JsonObject message) =>
+        new JsonObject { ["update_id"] = updateId, ["message"] = message }.ToJsonString();
+
+    private static JsonObject PhotoSize(FakeFile file, int width, int height) => new()
+    {
+        ["file_id"] = file.Id,
+        ["file_unique_id"] = file.UniqueId,
+        ["file_size"] = file.Bytes.Length,
+        ["width"] = width,
+        ["height"] = height,
+    };
+
+    /// <summary><c>/file/bot{token}/{file_path}</c>: the bytes of a file the fake holds, as Telegram's file server answers.</summary>
+    private async Task<bool> TryServeFileAsync(HttpContext http, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        const string prefix = "/file/bot";
+        var path = http.Request.Path.Value;
+        if (path is null || !path.StartsWith(prefix, StringComparison.Ordinal))
+            return false;
+
+        var rest = path[prefix.Length..];
+        var slash = rest.IndexOf('/');
+        var file = slash > 0 ? _files.ByPath(rest[(slash + 1)..]) : null;
+        _log.Add(new RecordedCall("file", slash > 0 ? rest[..slash] : "", receivedAt,
+            new Dictionary<string, string> { ["file_path"] = slash > 0 ? rest[(slash + 1)..] : "" }, file is null ? 404 : 200, null, null));
+        if (file is null)
+        {
+            http.Response.StatusCode = 404;
+            return true;
+        }
+
+        http.Response.StatusCode = 200;
+        http.Response.ContentType = "application/octet-stream";
+        http.Response.ContentLength = file.Bytes.Length;
+        await http.Response.Body.WriteAsync(file.Bytes, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private async Task<FakeResponse> LongPollAsync(BotApiRequest request, CancellationToken cancellationToken)
