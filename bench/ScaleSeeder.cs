@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using LiteDB;
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Telegram;
 using LoyaltyBot.Core.Achievements;
@@ -80,7 +81,7 @@ internal static class ScaleSeeder
             {
                 try
                 {
-                    Generate(members, options, rule, tiers, year, yearStart, now, random, chunks, ct);
+                    Generate(members, options, rule, tiers, year, yearStart, now, random, store.Database.Mapper, chunks, ct);
                 }
                 finally
                 {
@@ -89,6 +90,8 @@ internal static class ScaleSeeder
             },
             ct);
 
+        var sales = BsonCollection(store, "sales");
+        var ledger = BsonCollection(store, "ledger");
         var written = 0L;
         var lastReport = Stopwatch.StartNew();
         var writeClock = Stopwatch.StartNew();
@@ -97,13 +100,18 @@ internal static class ScaleSeeder
         {
             InTransaction(store, () =>
             {
-                store.Set<Sale>().InsertMany(chunk.Sales);
-                store.Set<LedgerEntry>().InsertMany(chunk.Entries);
+                sales.InsertBulk(chunk.Sales);
+                ledger.InsertBulk(chunk.Entries);
                 if (chunk.TierChanges.Count > 0)
                 {
                     store.Set<TierChange>().InsertMany(chunk.TierChanges);
                 }
             });
+            if (written == 0)
+            {
+                CheckReadBack(store, chunk);
+            }
+
             written += chunk.Entries.Count;
             sinceReport += chunk.Entries.Count;
             if (lastReport.Elapsed.TotalSeconds >= 10 || written == options.Entries)
@@ -222,10 +230,10 @@ internal static class ScaleSeeder
     /// <summary>Builds the sales of each block of members in time order and hands them over in chunks.</summary>
     private static void Generate(
         SeedMember[] members, ScaleOptions options, EarningRule rule, TierLadder tiers, int year, DateTimeOffset yearStart,
-        DateTimeOffset now, Random random, BlockingCollection<SeedChunk> output, CancellationToken ct)
+        DateTimeOffset now, Random random, BsonMapper mapper, BlockingCollection<SeedChunk> output, CancellationToken ct)
     {
         var span = (now - yearStart).Ticks;
-        var chunk = new SeedChunk(options.Chunk);
+        var chunk = new SeedChunk(options.Chunk, mapper);
         var saleNumber = 0L;
         for (var first = 0; first < members.Length; first += BlockMembers)
         {
@@ -269,39 +277,40 @@ internal static class ScaleSeeder
                     member.Tier = tier;
                 }
 
-                chunk.Entries.Add(new LedgerEntry
-                {
-                    Id = saleNumber,
-                    MemberId = member.Document.Id,
-                    Kind = LedgerEntryKind.SaleAccrual,
-                    Amount = Points.Normalize(points),
-                    Reason = $"Sale of {units} × {sku}",
-                    SourceRef = sourceRef,
-                    IdempotencyKey = sourceRef,
-                    At = at,
-                    Actor = Actor,
-                    BalanceAfter = member.Balance,
-                });
-                chunk.Sales.Add(new Sale
-                {
-                    Id = saleId,
-                    MemberId = member.Document.Id,
-                    MemberExternalId = member.Document.ExternalId,
-                    Sku = sku,
-                    Units = units,
-                    OccurredAt = at,
-                    Year = year,
-                    RecordedAt = at,
-                    Actor = Actor,
-                    PointsEarned = points,
-                    BalanceAfter = member.Balance,
-                    TierAfter = member.Tier,
-                });
+                chunk.Add(
+                    new LedgerEntry
+                    {
+                        Id = saleNumber,
+                        MemberId = member.Document.Id,
+                        Kind = LedgerEntryKind.SaleAccrual,
+                        Amount = Points.Normalize(points),
+                        Reason = $"Sale of {units} × {sku}",
+                        SourceRef = sourceRef,
+                        IdempotencyKey = sourceRef,
+                        At = at,
+                        Actor = Actor,
+                        BalanceAfter = member.Balance,
+                    },
+                    new Sale
+                    {
+                        Id = saleId,
+                        MemberId = member.Document.Id,
+                        MemberExternalId = member.Document.ExternalId,
+                        Sku = sku,
+                        Units = units,
+                        OccurredAt = at,
+                        Year = year,
+                        RecordedAt = at,
+                        Actor = Actor,
+                        PointsEarned = points,
+                        BalanceAfter = member.Balance,
+                        TierAfter = member.Tier,
+                    });
 
                 if (chunk.Entries.Count == options.Chunk)
                 {
                     output.Add(chunk, ct);
-                    chunk = new SeedChunk(options.Chunk);
+                    chunk = new SeedChunk(options.Chunk, mapper);
                 }
             }
         }
@@ -309,6 +318,23 @@ internal static class ScaleSeeder
         if (chunk.Entries.Count > 0)
         {
             output.Add(chunk, ct);
+        }
+    }
+
+    /// <summary>
+    /// A collection the schemas created (SalesSchema, LedgerSchema), as raw BSON. After the first chunk the seeder
+    /// reads a document back through <c>store.Set&lt;T&gt;()</c>, so a renamed collection fails instead of seeding a stray one.
+    /// </summary>
+    private static ILiteCollection<BsonDocument> BsonCollection(LiteStore store, string name) =>
+        store.Database.GetCollectionNames().Contains(name)
+            ? store.Database.GetCollection(name)
+            : throw new InvalidOperationException($"The store has no collection '{name}'; did a schema rename it?");
+
+    private static void CheckReadBack(LiteStore store, SeedChunk first)
+    {
+        if (store.Set<Sale>().Get(first.Sales[0]["_id"].AsString) is null || store.Set<LedgerEntry>().Get(first.Entries[0]["_id"].AsInt64) is null)
+        {
+            throw new InvalidOperationException("Seeded documents cannot be read back through the store; the collection names no longer match the schemas.");
         }
     }
 
@@ -348,10 +374,19 @@ internal static class ScaleSeeder
         public required string Tier { get; set; }
     }
 
-    private sealed class SeedChunk(int capacity)
+    /// <summary>
+    /// One transaction's documents, already mapped to BSON by the product's mapper on the generating thread, so the
+    /// writing thread only serializes and indexes them.
+    /// </summary>
+    private sealed class SeedChunk(int capacity, BsonMapper mapper)
     {
-        public List<Sale> Sales { get; } = new(capacity);
-        public List<LedgerEntry> Entries { get; } = new(capacity);
+        public List<BsonDocument> Sales { get; } = new(capacity);
+        public List<BsonDocument> Entries { get; } = new(capacity);
         public List<TierChange> TierChanges { get; } = [];
+        public void Add(LedgerEntry entry, Sale sale)
+        {
+            Entries.Add(mapper.ToDocument(entry));
+            Sales.Add(mapper.ToDocument(sale));
+        }
     }
 }
