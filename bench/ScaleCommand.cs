@@ -111,6 +111,8 @@ internal static class ScaleCommand
                 ConsistencyProblems = [],
                 Reads = null,
                 EmptyReads = null,
+                ReadsOneAtATime = null,
+                EmptyReadsOneAtATime = null,
                 Webhook = null,
                 Seeded = null,
                 Empty = null,
@@ -122,7 +124,8 @@ internal static class ScaleCommand
             if (!options.SeedOnly)
             {
                 var (emptyReads, empty) = await MeasureEmptyStoreAsync(options, log, ct);
-                report = await MeasureSeededStoreAsync(report with { EmptyReads = emptyReads, Empty = empty }, path, log, ct);
+                report = report with { EmptyReads = emptyReads.Concurrent, EmptyReadsOneAtATime = emptyReads.Sequential, Empty = empty };
+                report = await MeasureSeededStoreAsync(report, path, log, ct);
                 report = report with { FileAfter = FileSizes.Of(path), LoadAverageAfter = LoadAverage() };
             }
 
@@ -142,7 +145,7 @@ internal static class ScaleCommand
     }
 
     /// <summary>The comparison: the same reads and ingestion on a fresh store with a few members created through the API.</summary>
-    private static async Task<(ReadRunResult Reads, IngestionFigures Ingestion)> MeasureEmptyStoreAsync(
+    private static async Task<((ReadRunResult Concurrent, ReadRunResult Sequential) Reads, IngestionFigures Ingestion)> MeasureEmptyStoreAsync(
         ScaleOptions options, TextWriter log, CancellationToken ct)
     {
         log.WriteLine("--- Empty store ---");
@@ -205,7 +208,8 @@ internal static class ScaleCommand
             MemoryAtEnd = atEnd,
             ConsistencyChecked = ConsistencySamples,
             ConsistencyProblems = problems,
-            Reads = reads,
+            Reads = reads.Concurrent,
+            ReadsOneAtATime = reads.Sequential,
             Webhook = webhook,
             Seeded = seeded,
             BatchRatio = Ratio(seeded.BestBatch?.SalesPerSecond, report.Empty?.BestBatch?.SalesPerSecond),
@@ -214,13 +218,20 @@ internal static class ScaleCommand
         };
     }
 
-    private static async Task<ReadRunResult> MeasureReadsAsync(LoyaltyApiClient client, IReadOnlyList<string> externalIds, ScaleOptions options, TextWriter log, CancellationToken ct)
+    /// <summary>
+    /// Reads at the configured concurrency (the figure the target applies to), then one at a time for half as long:
+    /// on a small shared machine the first mostly measures queueing for the cores, the second the read itself.
+    /// </summary>
+    private static async Task<(ReadRunResult Concurrent, ReadRunResult Sequential)> MeasureReadsAsync(
+        LoyaltyApiClient client, IReadOnlyList<string> externalIds, ScaleOptions options, TextWriter log, CancellationToken ct)
     {
-        log.WriteLine($"Balance reads: {ReadWarmup.TotalSeconds:F0} s warm-up, then {options.ReadSeconds} s at concurrency {options.ReadConcurrency} ...");
+        log.WriteLine($"Balance reads: {ReadWarmup.TotalSeconds:F0} s warm-up, then {options.ReadSeconds} s at concurrency {options.ReadConcurrency} and {Math.Max(1, options.ReadSeconds / 2)} s one at a time ...");
         await BalanceReadBenchmark.RunAsync(client, externalIds, options.ReadConcurrency, ReadWarmup, seed: 1, ct);
         var reads = await BalanceReadBenchmark.RunAsync(client, externalIds, options.ReadConcurrency, TimeSpan.FromSeconds(options.ReadSeconds), seed: 1000, ct);
         log.WriteLine($"  {reads.RequestsPerSecond:N0} reads/s, p50 {reads.Latency.P50Ms:F2} ms, p99 {reads.Latency.P99Ms:F2} ms ({reads.Errors} errors)");
-        return reads;
+        var sequential = await BalanceReadBenchmark.RunAsync(client, externalIds, 1, TimeSpan.FromSeconds(Math.Max(1, options.ReadSeconds / 2)), seed: 2000, ct);
+        log.WriteLine($"  one at a time: {sequential.RequestsPerSecond:N0} reads/s, p50 {sequential.Latency.P50Ms:F2} ms, p99 {sequential.Latency.P99Ms:F2} ms ({sequential.Errors} errors)");
+        return (reads, sequential);
     }
 
     /// <summary>/balance from the Telegram users the seed linked to members: one uncounted update per user, then the measured ones.</summary>

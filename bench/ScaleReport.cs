@@ -41,6 +41,10 @@ internal sealed record ScaleReport
 
     public required ReadRunResult? Reads { get; init; }
     public required ReadRunResult? EmptyReads { get; init; }
+
+    /// <summary>The same reads from one client at a time: latency without queueing for the machine's cores.</summary>
+    public required ReadRunResult? ReadsOneAtATime { get; init; }
+    public required ReadRunResult? EmptyReadsOneAtATime { get; init; }
     public required WebhookFigures? Webhook { get; init; }
     public required IngestionFigures? Seeded { get; init; }
     public required IngestionFigures? Empty { get; init; }
@@ -50,7 +54,7 @@ internal sealed record ScaleReport
     public required IReadOnlyList<string> ApiOutputTail { get; init; }
 
     public int TotalErrors =>
-        (Reads?.Errors ?? 0) + (EmptyReads?.Errors ?? 0) + (Webhook is { } w ? w.Errors + Math.Abs(w.Updates - w.Replies) : 0)
+        (Reads?.Errors ?? 0) + (EmptyReads?.Errors ?? 0) + (ReadsOneAtATime?.Errors ?? 0) + (EmptyReadsOneAtATime?.Errors ?? 0) + (Webhook is { } w ? w.Errors + Math.Abs(w.Updates - w.Replies) : 0)
         + (Seeded?.Errors ?? 0) + (Empty?.Errors ?? 0) + ConsistencyProblems.Count;
 
     public bool Success => TotalErrors == 0;
