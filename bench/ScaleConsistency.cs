@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 
 namespace LoyaltyBot.Bench;
 
@@ -23,7 +24,7 @@ internal static class ScaleConsistency
             var balance = member.GetProperty("balance").GetDecimal();
             var entries = await api.GetAllAsync($"api/v1/members/{id}/ledger", ct);
             var sum = entries.Sum(e => e.GetProperty("amount").GetDecimal());
-            var newest = entries.MaxBy(e => e.GetProperty("id").GetInt64());
+            JsonElement? newest = entries.Count == 0 ? null : entries.MaxBy(e => e.GetProperty("id").GetInt64());
             if (sum != balance)
             {
                 problems.Add($"member {id}: balance {balance}, sum of {entries.Count} entries {sum}");
