@@ -195,7 +195,10 @@ internal static class ScaleCommand
         var reads = await MeasureReadsAsync(client, externalIds, options, log, ct);
         var afterReads = ProcessMemory.Read(host.ProcessId);
         var webhook = options.WebhookUpdates > 0 ? await MeasureWebhookAsync(host, telegram, secret, seed, options, log, ct) : null;
-        var seeded = await MeasureIngestionAsync(client, externalIds, "seeded", options, log, ct);
+        var sellers = options.IngestMembers is > 0 and var n && n < externalIds.Length
+            ? Enumerable.Range(0, n).Select(i => externalIds[(int)((long)i * externalIds.Length / n)]).ToArray()
+            : externalIds;
+        var seeded = await MeasureIngestionAsync(client, sellers, $"seeded, {sellers.Length:N0} selling members", options, log, ct);
         var atEnd = ProcessMemory.Read(host.ProcessId);
         log.WriteLine($"  RSS at end {atEnd?.RssMiB:N0} MiB, peak {atEnd?.PeakRssMiB:N0} MiB");
 

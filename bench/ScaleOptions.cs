@@ -31,6 +31,7 @@ internal sealed record ScaleOptions
           --batch-size N       sales per POST /api/v1/sales/batch               (default 5000)
           --concurrency N      parallel single-sale workers                     (default 32)
           --empty-members N    members created in the empty store for the comparison (default 1000)
+          --ingest-members N   seeded members (spread evenly) that the seeded-store sales go to (default: all)
           --api-dll PATH       start this API dll instead of api/bin/Release/net10.0/LoyaltyBot.Api.dll
           --build              run 'dotnet build -c Release api/LoyaltyBot.Api.csproj' even if the dll exists
           -h, --help           show this help
@@ -52,6 +53,9 @@ internal sealed record ScaleOptions
     public int BatchSize { get; init; } = 5000;
     public int Concurrency { get; init; } = 32;
     public int EmptyMembers { get; init; } = 1000;
+
+    /// <summary>0 = every seeded member; fewer isolates the cost of big indexes from that of many members.</summary>
+    public int IngestMembers { get; init; }
     public string? ApiDll { get; init; }
     public bool Build { get; init; }
 
@@ -85,6 +89,7 @@ internal sealed record ScaleOptions
                 "--batch-size" => options with { BatchSize = (int)ParseLong(name, Value(), 1, 10_000) },
                 "--concurrency" => options with { Concurrency = (int)ParseLong(name, Value(), 1, 4096) },
                 "--empty-members" => options with { EmptyMembers = (int)ParseLong(name, Value(), 1, 1_000_000) },
+                "--ingest-members" => options with { IngestMembers = (int)ParseLong(name, Value(), 1, 10_000_000) },
                 "--api-dll" => options with { ApiDll = System.IO.Path.GetFullPath(Value()) },
                 "--build" => options with { Build = true },
                 "-h" or "--help" => options with { Help = true },
