@@ -107,6 +107,7 @@ internal static class ScaleCommand
                 MemoryAfterStart = null,
                 MemoryAfterReads = null,
                 MemoryAtEnd = null,
+                EmptyStoreMemoryAtEnd = null,
                 ConsistencyChecked = 0,
                 ConsistencyProblems = [],
                 Reads = null,
@@ -123,8 +124,14 @@ internal static class ScaleCommand
             };
             if (!options.SeedOnly)
             {
-                var (emptyReads, empty) = await MeasureEmptyStoreAsync(options, log, ct);
-                report = report with { EmptyReads = emptyReads.Concurrent, EmptyReadsOneAtATime = emptyReads.Sequential, Empty = empty };
+                var (emptyReads, empty, emptyMemory) = await MeasureEmptyStoreAsync(options, log, ct);
+                report = report with
+                {
+                    EmptyReads = emptyReads.Concurrent,
+                    EmptyReadsOneAtATime = emptyReads.Sequential,
+                    Empty = empty,
+                    EmptyStoreMemoryAtEnd = emptyMemory,
+                };
                 report = await MeasureSeededStoreAsync(report, path, log, ct);
                 report = report with { FileAfter = FileSizes.Of(path), LoadAverageAfter = LoadAverage() };
             }
@@ -145,7 +152,7 @@ internal static class ScaleCommand
     }
 
     /// <summary>The comparison: the same reads and ingestion on a fresh store with a few members created through the API.</summary>
-    private static async Task<((ReadRunResult Concurrent, ReadRunResult Sequential) Reads, IngestionFigures Ingestion)> MeasureEmptyStoreAsync(
+    private static async Task<((ReadRunResult Concurrent, ReadRunResult Sequential) Reads, IngestionFigures Ingestion, ProcessMemory? Memory)> MeasureEmptyStoreAsync(
         ScaleOptions options, TextWriter log, CancellationToken ct)
     {
         log.WriteLine("--- Empty store ---");
@@ -161,7 +168,9 @@ internal static class ScaleCommand
 
         var reads = await MeasureReadsAsync(client, memberIds, options, log, ct);
         var ingestion = await MeasureIngestionAsync(client, memberIds, "empty", options, log, ct);
-        return (reads, ingestion);
+        var memory = ProcessMemory.Read(host.ProcessId);
+        log.WriteLine($"  RSS at end {memory?.RssMiB:N0} MiB, peak {memory?.PeakRssMiB:N0} MiB");
+        return (reads, ingestion, memory);
     }
 
     private static async Task<ScaleReport> MeasureSeededStoreAsync(ScaleReport report, string path, TextWriter log, CancellationToken ct)

@@ -36,6 +36,9 @@ internal sealed record ScaleReport
     /// <summary>After every measurement on the seeded store; PeakRssMiB is the high-water mark of the whole run.</summary>
     public required ProcessMemory? MemoryAtEnd { get; init; }
 
+    /// <summary>The empty-store API after the same reads and ingestion: what the run costs without a big store.</summary>
+    public required ProcessMemory? EmptyStoreMemoryAtEnd { get; init; }
+
     public required int ConsistencyChecked { get; init; }
     public required IReadOnlyList<string> ConsistencyProblems { get; init; }
 

@@ -22,6 +22,7 @@ internal static class ScaleReportPrinter
         }
 
         w.WriteLine($"API         started in {report.ApiStartSeconds:F1} s; RSS {Mem(report.MemoryAfterStart)} after start, {Mem(report.MemoryAfterReads)} after reads, {Mem(report.MemoryAtEnd)} at end (peak {report.MemoryAtEnd?.PeakRssMiB.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} MiB)");
+        w.WriteLine($"            empty-store API after the same work: RSS {Mem(report.EmptyStoreMemoryAtEnd)} (peak {report.EmptyStoreMemoryAtEnd?.PeakRssMiB.ToString("N0", CultureInfo.InvariantCulture) ?? "?"} MiB)");
         w.WriteLine($"Consistency {report.ConsistencyChecked - report.ConsistencyProblems.Count}/{report.ConsistencyChecked} random members: balance = sum of ledger entries");
         foreach (var problem in report.ConsistencyProblems)
         {
