@@ -35,6 +35,9 @@ internal sealed class ApiHost : IAsyncDisposable
     public string BaseUrl { get; }
     public string AdminKey { get; }
 
+    /// <summary>Id of the API process (<c>dotnet</c> runs the app in its own process), e.g. to read its memory.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Last lines the API printed (stdout and stderr).</summary>
     public OutputTail Output => _output;
 

@@ -17,6 +17,7 @@ internal static class Program
           crash     SIGKILL the API under write load N times, restart on the same file, verify consistency
           broadcast A broadcast to N Telegram chats against a rate-limited fake Bot API, then again with a kill -9 at ~50 %
           contest   /top latency of a contest leaderboard with many participants and sales (in process)
+          scale     Load figures on a big store: seed N members and M ledger entries, then reads, webhook, ingestion, RSS, size
 
         Run '<command> --help' for the options of a command.
         """;
@@ -44,6 +45,7 @@ internal static class Program
                 "crash" => await CrashCommand.RunAsync(args[1..], cts.Token),
                 "broadcast" => await BroadcastCommand.RunAsync(args[1..], cts.Token),
                 "contest" => await ContestCommand.RunAsync(args[1..], cts.Token),
+                "scale" => await ScaleCommand.RunAsync(args[1..], cts.Token),
                 "help" or "-h" or "--help" => PrintUsage(Console.Out, ExitCodes.Ok),
                 _ => UnknownCommand(args[0]),
             };

@@ -130,7 +130,7 @@ internal static class WebhookCommand
         };
     }
 
-    private static async Task<(double Seconds, IReadOnlyCollection<double> Latencies, ErrorLog Errors)> PostAllAsync(
+    internal static async Task<(double Seconds, IReadOnlyCollection<double> Latencies, ErrorLog Errors)> PostAllAsync(
         WebhookClient client, IReadOnlyList<byte[]> updates, int concurrency, CancellationToken ct)
     {
         var latencies = new ConcurrentBag<double>();
@@ -200,7 +200,7 @@ internal static class WebhookCommand
     }
 
     /// <summary>Replies are sent before the webhook answers; this only guards against counting a call still being recorded.</summary>
-    private static async Task<int> SettledCountAsync(FakeTelegramServer telegram, CancellationToken ct)
+    internal static async Task<int> SettledCountAsync(FakeTelegramServer telegram, CancellationToken ct)
     {
         var count = telegram.CallsTo("sendMessage").Count;
         for (var i = 0; i < 10; i++)
