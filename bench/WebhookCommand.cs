@@ -137,24 +137,28 @@ internal static class WebhookCommand
         var errors = new ErrorLog();
         var stopwatch = Stopwatch.StartNew();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct };
-        await Parallel.ForEachAsync(updates, parallel, async (update, token) =>
-        {
-            try
-            {
-                var (status, latency) = await client.PostUpdateAsync(update, token);
-                latencies.Add(latency);
-                if (status != HttpStatusCode.OK)
-                {
-                    errors.Add($"POST /telegram/webhook: HTTP {(int)status}");
-                }
-            }
-            catch (Exception e) when (LoyaltyApiClient.IsRequestFailure(e, token))
-            {
-                errors.Add($"POST /telegram/webhook: {e.Message}");
-            }
-        });
+        await Parallel.ForEachAsync(updates, parallel, (update, token) => PostOneAsync(client, update, latencies, errors, token));
 
         return (stopwatch.Elapsed.TotalSeconds, latencies, errors);
+    }
+
+    /// <summary>Posts one update and records its latency, or the error.</summary>
+    private static async ValueTask PostOneAsync(
+        WebhookClient client, byte[] update, ConcurrentBag<double> latencies, ErrorLog errors, CancellationToken ct)
+    {
+        try
+        {
+            var (status, latency) = await client.PostUpdateAsync(update, ct);
+            latencies.Add(latency);
+            if (status != HttpStatusCode.OK)
+            {
+                errors.Add($"POST /telegram/webhook: HTTP {(int)status}");
+            }
+        }
+        catch (Exception e) when (LoyaltyApiClient.IsRequestFailure(e, ct))
+        {
+            errors.Add($"POST /telegram/webhook: {e.Message}");
+        }
     }
 
     /// <summary>
@@ -177,22 +181,7 @@ internal static class WebhookCommand
             }
 
             var update = updates[i];
-            sends.Add(Task.Run(async () =>
-            {
-                try
-                {
-                    var (status, latency) = await client.PostUpdateAsync(update, ct);
-                    latencies.Add(latency);
-                    if (status != HttpStatusCode.OK)
-                    {
-                        errors.Add($"POST /telegram/webhook (paced): HTTP {(int)status}");
-                    }
-                }
-                catch (Exception e) when (LoyaltyApiClient.IsRequestFailure(e, ct))
-                {
-                    errors.Add($"POST /telegram/webhook (paced): {e.Message}");
-                }
-            }, ct));
+            sends.Add(Task.Run(() => PostOneAsync(client, update, latencies, errors, ct).AsTask(), ct));
         }
 
         await Task.WhenAll(sends);

@@ -10,7 +10,6 @@ namespace LoyaltyBot.Core.Contests;
 /// </summary>
 public sealed class ContestAnnouncements(
     IStoreWriter writer,
-    LiveContests live,
     ContestQueries queries,
     ContestLeaderboards leaderboards,
     IContestMessages messages,
@@ -64,7 +63,6 @@ public sealed class ContestAnnouncements(
             if (current is { StartAnnouncedAt: null })
             {
                 contests.Update(current with { StartAnnouncedAt = time.GetUtcNow() });
-                live.Invalidate();
             }
 
             return true;

@@ -11,7 +11,6 @@ namespace LoyaltyBot.Core.Contests;
 public sealed class ContestAuthoring(
     IStoreWriter writer,
     ContestValidator validator,
-    LiveContests live,
     IContestSchedule schedule,
     ContestAnnouncements announcements,
     TimeProvider time)
@@ -34,7 +33,6 @@ public sealed class ContestAuthoring(
         await writer.WriteAsync(store =>
         {
             store.Set<Contest>().Insert(contest);
-            live.Invalidate();
             return true;
         }, cancellationToken);
         await schedule.ScheduleAsync(contest, cancellationToken);
@@ -90,7 +88,6 @@ public sealed class ContestAuthoring(
                 StartAnnouncedAt = current.StartAnnouncedAt,
             };
             contests.Update(replaced);
-            live.Invalidate();
             return replaced;
         }, cancellationToken);
         if (updated.IsSuccess)
@@ -129,7 +126,6 @@ public sealed class ContestAuthoring(
             var now = time.GetUtcNow();
             var changed = current with { CancelledAt = now, CancelledBy = actor, UpdatedAt = now, ChangedBy = actor };
             contests.Update(changed);
-            live.Invalidate();
             return changed;
         }, cancellationToken);
         if (!cancelled.IsSuccess)

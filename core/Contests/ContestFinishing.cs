@@ -15,7 +15,6 @@ public sealed class ContestFinishing(
     IStoreWriter writer,
     IDocumentStore store,
     PointsLedger ledger,
-    LiveContests live,
     ContestQueries queries,
     ContestLeaderboards leaderboards,
     IContestMessages messages,
@@ -103,7 +102,6 @@ public sealed class ContestFinishing(
             if (contest.FrozenAt is null)
             {
                 contests.Update(contest with { FrozenAt = now });
-                live.Invalidate();
             }
 
             return FinishOutcome.Finished;
