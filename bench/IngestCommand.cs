@@ -9,8 +9,8 @@ namespace LoyaltyBot.Bench;
 internal static class IngestCommand
 {
     private const int ConsistencySamples = 5;
-    private const int WarmupBatches = 2;
-    private const int WarmupBatchSize = 500;
+    private const int WarmupBatches = 10;
+    private const int WarmupBatchSize = 1_000;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
     {
@@ -128,7 +128,7 @@ internal static class IngestCommand
         };
     }
 
-    /// <summary>Sends a few hundred uncounted requests so JIT, connection pool and storage are warm; returns the error count.</summary>
+    /// <summary>Sends uncounted requests (by default 2,000 single sales and 10 batches of 1,000) so JIT, connection pool and storage are warm; returns the error count.</summary>
     private static async Task<int> WarmUpAsync(LoyaltyApiClient client, SaleFactory sales, IngestOptions options, ExpectedUnits expected, CancellationToken ct)
     {
         var errors = 0;
@@ -144,6 +144,10 @@ internal static class IngestCommand
             var run = await BatchBenchmark.RunAsync(client, batches, posters: 1, expected, ct);
             errors += run.Errors;
         }
+
+        // Tiered compilation replaces the hot methods in the background after they ran enough; give it a moment
+        // so the measured phases see the steady-state code, not the JIT at work.
+        await Task.Delay(TimeSpan.FromSeconds(2), ct);
 
         return errors;
     }

@@ -14,7 +14,7 @@ internal sealed record IngestOptions
           --batch-size N     sales per POST /api/v1/sales/batch, <=10000 (default 5000)
           --single-sales N   sales for the single-sale run and raw LiteDB baseline (default 20000)
           --concurrency N    parallel workers for the single-sale run   (default 32)
-          --warmup N         single-sale warm-up requests, not counted  (default 200)
+          --warmup N         single-sale warm-up requests, not counted  (default 2000)
           --api-url URL      benchmark an already running API instead of starting one
           --api-key KEY      admin key for --api-url (default: env LOYALTYBOT_API_KEY or Auth__AdminKey)
           --api-dll PATH     start this API dll instead of api/bin/Release/net10.0/LoyaltyBot.Api.dll
@@ -27,7 +27,7 @@ internal sealed record IngestOptions
     public int BatchSize { get; init; } = 5000;
     public int SingleSales { get; init; } = 20_000;
     public int Concurrency { get; init; } = 32;
-    public int Warmup { get; init; } = 200;
+    public int Warmup { get; init; } = 2_000;
     public string? ApiUrl { get; init; }
 
     [JsonIgnore]

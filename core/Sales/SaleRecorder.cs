@@ -68,6 +68,8 @@ public sealed class SaleRecorder(
         {
             var applied = await writer.WriteAsync(store =>
             {
+                // One lookup for every sale id of the batch (replays are found, new ids remembered as absent).
+                store.Set<Sale>().GetMany([.. valid.Select(v => (object)v.Sale.Id)]);
                 var results = new List<(int, SaleOutcome)>(valid.Count);
                 foreach (var (index, sale) in valid)
                 {

@@ -7,6 +7,9 @@ internal interface ISessionSet
 {
     void Flush();
 
+    /// <summary>After a commit: keeps the (now committed) documents unless there are more than <paramref name="keep"/>.</summary>
+    void Committed(int keep);
+
     void Clear();
 }
 
@@ -14,6 +17,8 @@ internal interface ISessionSet
 /// A document set as one write batch sees it: an identity map in front of the transaction, with updates of
 /// known documents held back until <see cref="Flush"/>. Any query by predicate flushes first, so it always sees
 /// what the batch wrote. <see cref="Version"/> counts the writes, for <see cref="WriteSession.Derived{TDocument,TResult}"/>.
+/// The map outlives a commit (the writer is the only one who writes, so what it committed is what the file holds)
+/// and is dropped on a rollback or when it grows past its cap.
 /// </summary>
 internal sealed class CachedDocumentSet<T>(IDocumentSet<T> inner) : IDocumentSet<T>, ISessionSet where T : class
 {
@@ -42,6 +47,15 @@ internal sealed class CachedDocumentSet<T>(IDocumentSet<T> inner) : IDocumentSet
         _dirty.Clear();
     }
 
+    public void Committed(int keep)
+    {
+        _dirty.Clear();
+        if (_byId.Count > keep)
+        {
+            _byId.Clear();
+        }
+    }
+
     public void Clear()
     {
         _byId.Clear();
@@ -58,6 +72,25 @@ internal sealed class CachedDocumentSet<T>(IDocumentSet<T> inner) : IDocumentSet
         var found = inner.Get(id);
         _byId[id] = found;
         return found;
+    }
+
+    public IReadOnlyList<T> GetMany(IReadOnlyCollection<object> ids)
+    {
+        var unknown = ids.Where(id => !_byId.ContainsKey(id)).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            foreach (var found in inner.GetMany(unknown))
+            {
+                Remember(found);
+            }
+
+            foreach (var id in unknown)
+            {
+                _byId.TryAdd(id, null);
+            }
+        }
+
+        return [.. ids.Distinct().Select(id => _byId[id]).OfType<T>()];
     }
 
     public T? FindOne(Expression<Func<T, bool>> predicate)

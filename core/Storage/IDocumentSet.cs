@@ -9,6 +9,8 @@ namespace LoyaltyBot.Core.Storage;
 public interface IDocumentSet<T> where T : class
 {
     T? Get(object id);
+    /// <summary>The documents with these ids that exist (in no particular order): one query instead of one per id.</summary>
+    IReadOnlyList<T> GetMany(IReadOnlyCollection<object> ids);
     T? FindOne(Expression<Func<T, bool>> predicate);
     IReadOnlyList<T> Find(Expression<Func<T, bool>> predicate, int skip = 0, int limit = int.MaxValue);
     IReadOnlyList<T> FindOrdered<TKey>(

@@ -3,11 +3,20 @@ using LiteDB;
 
 namespace LoyaltyBot.Core.Storage;
 
-internal sealed class LiteDocumentSet<T>(LiteDatabase database, string name) : IDocumentSet<T> where T : class
+internal sealed class LiteDocumentSet<T>(LiteStore owner, LiteDatabase database, string name) : IDocumentSet<T> where T : class
 {
     private readonly ILiteCollection<T> _collection = database.GetCollection<T>(name);
 
     public T? Get(object id) => _collection.FindById(new BsonValue(id));
+
+    public IReadOnlyList<T> GetMany(IReadOnlyCollection<object> ids) => ids.Count switch
+    {
+        0 => [],
+        1 => Get(ids.First()) is { } one ? [one] : [],
+        // The ids travel as a parameter: Query.In would write them into the expression text, which LiteDB
+        // parses and compiles anew for every distinct text.
+        _ => _collection.Find(BsonExpression.Create("_id IN @0", new BsonArray(ids.Select(id => new BsonValue(id))))).ToList(),
+    };
 
     public T? FindOne(Expression<Func<T, bool>> predicate) => _collection.FindOne(predicate);
 
@@ -41,13 +50,33 @@ internal sealed class LiteDocumentSet<T>(LiteDatabase database, string name) : I
     public long Max(Expression<Func<T, long>> selector) =>
         _collection.Count() == 0 ? 0 : _collection.Max(selector);
 
-    public void Insert(T document) => _collection.Insert(document);
+    public void Insert(T document)
+    {
+        owner.EnsureWriterThread();
+        _collection.Insert(document);
+    }
 
-    public void InsertMany(IEnumerable<T> documents) => _collection.InsertBulk(documents);
+    public void InsertMany(IEnumerable<T> documents)
+    {
+        owner.EnsureWriterThread();
+        _collection.InsertBulk(documents);
+    }
 
-    public bool Update(T document) => _collection.Update(document);
+    public bool Update(T document)
+    {
+        owner.EnsureWriterThread();
+        return _collection.Update(document);
+    }
 
-    public void Upsert(T document) => _collection.Upsert(document);
+    public void Upsert(T document)
+    {
+        owner.EnsureWriterThread();
+        _collection.Upsert(document);
+    }
 
-    public bool Delete(object id) => _collection.Delete(new BsonValue(id));
+    public bool Delete(object id)
+    {
+        owner.EnsureWriterThread();
+        return _collection.Delete(new BsonValue(id));
+    }
 }

@@ -45,8 +45,22 @@ public sealed class LiteStore : IDocumentStore, IDisposable
 
     internal LiteDbDurability Durability { get; }
 
+    /// <summary>
+    /// The thread of the <see cref="StoreWriter"/> serving this store, once there is one. From then on it is the only
+    /// thread allowed to write: the writer's session keeps what it committed in memory and relies on that.
+    /// </summary>
+    internal Thread? WriterThread { get; set; }
+
+    internal void EnsureWriterThread()
+    {
+        if (WriterThread is { } writer && writer != Thread.CurrentThread)
+        {
+            throw new InvalidOperationException("Writes to the store go through IStoreWriter.WriteAsync.");
+        }
+    }
+
     public IDocumentSet<T> Set<T>() where T : class =>
-        (IDocumentSet<T>)_sets.GetOrAdd(typeof(T), _ => new LiteDocumentSet<T>(Database, _names.Of<T>()));
+        (IDocumentSet<T>)_sets.GetOrAdd(typeof(T), _ => new LiteDocumentSet<T>(this, Database, _names.Of<T>()));
 
     public TResult Derived<TDocument, TResult>(string name, Func<IDocumentSet<TDocument>, TResult> compute) where TDocument : class =>
         compute(Set<TDocument>());

@@ -29,6 +29,7 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
         _session = new WriteSession(store);
         _thread = new Thread(Loop) { IsBackground = true, Name = "store-writer" };
         _syncThread = new Thread(SyncLoop) { IsBackground = true, Name = "store-sync" };
+        store.WriterThread = _thread;
         _thread.Start();
         _syncThread.Start();
     }

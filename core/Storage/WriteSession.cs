@@ -5,11 +5,15 @@ namespace LoyaltyBot.Core.Storage;
 /// by id are kept in an identity map for the rest of the batch, so the many "get the member again" reads of a
 /// batch cost a dictionary lookup; updates of documents already known to exist are held back and written once,
 /// with their last version, before the batch commits (or before a query on their collection), so a member
-/// touched by 20 sales of a batch is written once, not 40 times. The map is dropped after every commit or
-/// rollback, so it can never outlive the data it mirrors.
+/// touched by 20 sales of a batch is written once, not 40 times. The store writer is the only thing that writes
+/// to the file, so after a commit the map still mirrors it and is kept for the next batches (up to
+/// <see cref="KeepPerCollection"/> documents per collection); a rollback drops it.
 /// </summary>
 internal sealed class WriteSession(LiteStore store) : IDocumentStore
 {
+    /// <summary>Most documents of one collection remembered across commits (members, units, progress of active members).</summary>
+    public const int KeepPerCollection = 20_000;
+
     private readonly Dictionary<Type, ISessionSet> _sets = [];
     private readonly Dictionary<(Type, string), (long Version, object? Value)> _derived = [];
 
@@ -47,12 +51,12 @@ internal sealed class WriteSession(LiteStore store) : IDocumentStore
         }
     }
 
-    /// <summary>After a commit: forgets the batch's documents; derived values stay valid.</summary>
+    /// <summary>After a commit: the remembered documents are now what the file holds; derived values stay valid.</summary>
     public void Committed()
     {
         foreach (var set in _sets.Values)
         {
-            set.Clear();
+            set.Committed(KeepPerCollection);
         }
     }
 

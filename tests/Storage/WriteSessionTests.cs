@@ -90,4 +90,69 @@ public sealed class WriteSessionTests
 
         Assert.Equal(["A"], await core.Writer.WriteAsync(Names));
     }
+
+    [Fact]
+    public async Task A_document_changed_in_a_rolled_back_batch_is_read_from_the_file_in_the_next_batch()
+    {
+        using var core = new CoreHarness();
+        var id = (await core.Enrol("A")).Id;
+        Assert.Equal("Dealer A", await core.Writer.WriteAsync(store => store.Set<Member>().Get(id)!.Name));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => core.Writer.WriteAsync<int>(store =>
+        {
+            var members = store.Set<Member>();
+            members.Update(members.Get(id)! with { Name = "rolled back" });
+            throw new InvalidOperationException("boom");
+        }));
+
+        Assert.Equal("Dealer A", await core.Writer.WriteAsync(store => store.Set<Member>().Get(id)!.Name));
+    }
+
+    [Fact]
+    public async Task A_document_committed_by_one_batch_is_seen_with_its_last_version_by_the_next()
+    {
+        using var core = new CoreHarness();
+        var id = (await core.Enrol("A")).Id;
+        for (var i = 1; i <= 3; i++)
+        {
+            var name = $"v{i}";
+            await core.Writer.WriteAsync(store => store.Set<Member>().Update(store.Set<Member>().Get(id)! with { Name = name }));
+        }
+
+        Assert.Equal("v3", await core.Writer.WriteAsync(store => store.Set<Member>().Get(id)!.Name));
+        Assert.Equal("v3", core.Store.Set<Member>().Get(id)!.Name);
+    }
+
+    [Fact]
+    public async Task Get_many_returns_the_documents_that_exist_and_later_gets_agree()
+    {
+        using var core = new CoreHarness();
+        var a = (await core.Enrol("A")).Id;
+        var b = (await core.Enrol("B")).Id;
+
+        var (many, missing, again) = await core.Writer.WriteAsync(store =>
+        {
+            var members = store.Set<Member>();
+            var found = members.GetMany([a, "nobody", b, a]);
+            return (found.Select(m => m.ExternalId).Order(StringComparer.Ordinal).ToArray(), members.Get("nobody"), members.Get(b)?.ExternalId);
+        });
+
+        Assert.Equal(["A", "B"], many);
+        Assert.Null(missing);
+        Assert.Equal("B", again);
+        Assert.Equal(2, core.Store.Set<Member>().GetMany([a, b, "nobody"]).Count);
+    }
+
+    [Fact]
+    public async Task A_write_that_bypasses_the_store_writer_is_refused()
+    {
+        using var core = new CoreHarness();
+        await core.Enrol("A");
+
+        var refused = Assert.Throws<InvalidOperationException>(() =>
+            core.Store.Set<Member>().Insert(new Member { Id = "side", ExternalId = "SIDE", Name = "side door", Tier = "Bronze" }));
+
+        Assert.Contains("IStoreWriter", refused.Message);
+        Assert.Null(core.MemberQueries.ByExternalId("SIDE"));
+    }
 }
