@@ -14,7 +14,8 @@ internal sealed record WebhookOptions
         engine, store and the reply to the fake are all inside the measured latency.
 
         Options:
-          --users N          Telegram users (members), each joined with /start join_<code> (default 200)
+          --users N          Telegram users (members), each joined with /start join_<code> (default 1000)
+          --warmup N         /balance updates posted first, not counted    (default 3000)
           --updates N        measured /balance updates                     (default 5000)
           --concurrency N    parallel webhook calls (Telegram uses up to 40) (default 16)
           --replays N        measured updates posted again, must be ignored (default 200)
@@ -25,7 +26,8 @@ internal sealed record WebhookOptions
           -h, --help         show this help
         """;
 
-    public int Users { get; init; } = 200;
+    public int Users { get; init; } = 1000;
+    public int Warmup { get; init; } = 3000;
     public int Updates { get; init; } = 5000;
     public int Concurrency { get; init; } = 16;
     public int Replays { get; init; } = 200;
@@ -49,6 +51,7 @@ internal sealed record WebhookOptions
             options = name switch
             {
                 "--users" => options with { Users = ParseInt(name, Value(), 1, 100_000) },
+                "--warmup" => options with { Warmup = ParseInt(name, Value(), 0, 10_000_000) },
                 "--updates" => options with { Updates = ParseInt(name, Value(), 1, 10_000_000) },
                 "--concurrency" => options with { Concurrency = ParseInt(name, Value(), 1, 1024) },
                 "--replays" => options with { Replays = ParseInt(name, Value(), 0, 10_000_000) },
