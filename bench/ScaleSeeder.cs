@@ -322,13 +322,11 @@ internal static class ScaleSeeder
     }
 
     /// <summary>
-    /// A collection the schemas created (SalesSchema, LedgerSchema), as raw BSON. After the first chunk the seeder
-    /// reads a document back through <c>store.Set&lt;T&gt;()</c>, so a renamed collection fails instead of seeding a stray one.
+    /// A collection the schemas name (SalesSchema, LedgerSchema), as raw BSON; LiteDB creates it on the first insert
+    /// when no index declared it. After the first chunk the seeder reads a document back through
+    /// <c>store.Set&lt;T&gt;()</c>, so a renamed collection fails instead of seeding a stray one.
     /// </summary>
-    private static ILiteCollection<BsonDocument> BsonCollection(LiteStore store, string name) =>
-        store.Database.GetCollectionNames().Contains(name)
-            ? store.Database.GetCollection(name)
-            : throw new InvalidOperationException($"The store has no collection '{name}'; did a schema rename it?");
+    private static ILiteCollection<BsonDocument> BsonCollection(LiteStore store, string name) => store.Database.GetCollection(name);
 
     private static void CheckReadBack(LiteStore store, SeedChunk first)
     {

@@ -36,7 +36,8 @@ public static class CoreServiceCollectionExtensions
         services.AddStoreSchema<JoiningSchema>();
         services.AddStoreSchema<OutboxSchema>();
 
-        services.AddSingleton(sp => new LiteStore(sp.GetRequiredService<StoreOptions>().Path, sp.GetServices<IStoreSchema>()));
+        services.AddSingleton(sp => new LiteStore(
+            sp.GetRequiredService<StoreOptions>().Path, sp.GetServices<IStoreSchema>(), sp.GetRequiredService<StoreOptions>().CheckpointPages));
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<LiteStore>());
         services.AddSingleton(sp => new StoreWriter(
             sp.GetRequiredService<LiteStore>(), sp.GetRequiredService<StoreOptions>(), sp.GetRequiredService<ILogger<StoreWriter>>()));

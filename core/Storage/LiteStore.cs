@@ -21,7 +21,14 @@ public sealed class LiteStore : IDocumentStore, IDisposable
     /// </summary>
     private static readonly Collation OrdinalCollation = new(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
 
-    public LiteStore(string path, IEnumerable<IStoreSchema> schemas)
+    /// <param name="path">The database file; created with its folder when missing.</param>
+    /// <param name="schemas">Collection names and indexes, applied once here.</param>
+    /// <param name="checkpointPages">
+    /// Committed pages the log file may hold before a checkpoint copies them into the data file. A checkpoint
+    /// copies each page once however often it changed, so a longer log writes hot pages (index tails, active
+    /// members) fewer times.
+    /// </param>
+    public LiteStore(string path, IEnumerable<IStoreSchema> schemas, int checkpointPages = StoreOptions.DefaultCheckpointPages)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
@@ -30,7 +37,7 @@ public sealed class LiteStore : IDocumentStore, IDisposable
         _data = new StoreFile(fullPath, syncOnFlush: true);
         _log = new StoreFile(LogFileOf(fullPath), syncOnFlush: false);
         var engine = new LiteEngine(new EngineSettings { DataStream = _data, LogStream = _log, Collation = OrdinalCollation });
-        Database = new LiteDatabase(engine, CreateMapper());
+        Database = new LiteDatabase(engine, CreateMapper()) { CheckpointSize = Math.Max(100, checkpointPages) };
         Durability = new LiteDbDurability(Database, _log);
         var builder = new StoreSchemaBuilder(Database, _names);
         foreach (var schema in schemas)

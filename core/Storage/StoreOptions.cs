@@ -8,6 +8,14 @@ public sealed class StoreOptions
     /// <summary>Path of the LiteDB file; relative paths are under the working directory.</summary>
     public string Path { get; set; } = "data/loyalty.db";
 
+    public const int DefaultCheckpointPages = 20_000;
+
+    /// <summary>
+    /// Committed 8 KiB pages the log file (<c>name-log.db</c>) holds before they are copied into the data file
+    /// (LiteDB's own default is 1,000).
+    /// </summary>
+    public int CheckpointPages { get; set; } = DefaultCheckpointPages;
+
     /// <summary>Most operations committed in one transaction.</summary>
     public int MaxBatch { get; set; } = 2048;
 }
