@@ -7,8 +7,8 @@ internal interface ISessionSet
 {
     void Flush();
 
-    /// <summary>After a commit: keeps the (now committed) documents unless there are more than <paramref name="keep"/>.</summary>
-    void Committed(int keep);
+    /// <summary>After a commit: keeps the (now committed) documents if the set may keep that many, else forgets them.</summary>
+    void Committed();
 
     void Clear();
 }
@@ -17,10 +17,12 @@ internal interface ISessionSet
 /// A document set as one write batch sees it: an identity map in front of the transaction, with updates of
 /// known documents held back until <see cref="Flush"/>. Any query by predicate flushes first, so it always sees
 /// what the batch wrote. <see cref="Version"/> counts the writes, for <see cref="WriteSession.Derived{TDocument,TResult}"/>.
-/// The map outlives a commit (the writer is the only one who writes, so what it committed is what the file holds)
-/// and is dropped on a rollback or when it grows past its cap.
+/// The map may outlive a commit (the writer is the only one who writes, so what it committed is what the file holds)
+/// and is dropped on a rollback or when it grows past <c>keepAfterCommit</c>.
 /// </summary>
-internal sealed class CachedDocumentSet<T>(IDocumentSet<T> inner) : IDocumentSet<T>, ISessionSet where T : class
+/// <param name="inner">The collection in the open transaction.</param>
+/// <param name="keepAfterCommit">Most documents remembered across a commit; 0 forgets them all.</param>
+internal sealed class CachedDocumentSet<T>(IDocumentSet<T> inner, int keepAfterCommit) : IDocumentSet<T>, ISessionSet where T : class
 {
     private static readonly Func<T, object?> IdOf = CreateIdGetter();
     private readonly Dictionary<object, T?> _byId = [];
@@ -47,10 +49,10 @@ internal sealed class CachedDocumentSet<T>(IDocumentSet<T> inner) : IDocumentSet
         _dirty.Clear();
     }
 
-    public void Committed(int keep)
+    public void Committed()
     {
         _dirty.Clear();
-        if (_byId.Count > keep)
+        if (_byId.Count > keepAfterCommit)
         {
             _byId.Clear();
         }

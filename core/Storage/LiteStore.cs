@@ -66,6 +66,8 @@ public sealed class LiteStore : IDocumentStore, IDisposable
         }
     }
 
+    internal bool KeptByWriter<T>() where T : class => _names.KeptByWriter<T>();
+
     public IDocumentSet<T> Set<T>() where T : class =>
         (IDocumentSet<T>)_sets.GetOrAdd(typeof(T), _ => new LiteDocumentSet<T>(this, Database, _names.Of<T>()));
 

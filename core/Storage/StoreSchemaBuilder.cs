@@ -15,9 +15,15 @@ public sealed class StoreSchemaBuilder
         _names = names;
     }
 
-    public StoreSchemaBuilder Collection<T>(string name) where T : class
+    /// <param name="name">The LiteDB collection name.</param>
+    /// <param name="keptByWriter">
+    /// Small, often-rewritten documents (a member, their units, their progress): the store writer keeps the ones it
+    /// touched in memory across commits instead of reading them again for every batch. Leave it off for collections
+    /// that only grow (sales, ledger, outbox) or hold large documents (images).
+    /// </param>
+    public StoreSchemaBuilder Collection<T>(string name, bool keptByWriter = false) where T : class
     {
-        _names.Register<T>(name);
+        _names.Register<T>(name, keptByWriter);
         return this;
     }
 

@@ -6,8 +6,8 @@ namespace LoyaltyBot.Core.Storage;
 /// batch cost a dictionary lookup; updates of documents already known to exist are held back and written once,
 /// with their last version, before the batch commits (or before a query on their collection), so a member
 /// touched by 20 sales of a batch is written once, not 40 times. The store writer is the only thing that writes
-/// to the file, so after a commit the map still mirrors it and is kept for the next batches (up to
-/// <see cref="KeepPerCollection"/> documents per collection); a rollback drops it.
+/// to the file, so after a commit the map still mirrors it: for the collections a schema marks as kept by the
+/// writer (up to <see cref="KeepPerCollection"/> documents each) it is kept for the next batches; a rollback drops it.
 /// </summary>
 internal sealed class WriteSession(LiteStore store) : IDocumentStore
 {
@@ -21,7 +21,7 @@ internal sealed class WriteSession(LiteStore store) : IDocumentStore
     {
         if (!_sets.TryGetValue(typeof(T), out var set))
         {
-            set = new CachedDocumentSet<T>(store.Set<T>());
+            set = new CachedDocumentSet<T>(store.Set<T>(), store.KeptByWriter<T>() ? KeepPerCollection : 0);
             _sets.Add(typeof(T), set);
         }
 
@@ -56,7 +56,7 @@ internal sealed class WriteSession(LiteStore store) : IDocumentStore
     {
         foreach (var set in _sets.Values)
         {
-            set.Committed(KeepPerCollection);
+            set.Committed();
         }
     }
 
