@@ -19,9 +19,9 @@ public sealed class CheckpointTests
     }
 
     [Fact]
-    public void The_checkpoint_size_defaults_to_twenty_thousand_pages()
+    public void The_checkpoint_size_defaults_to_a_thousand_pages_so_checkpoint_pauses_stay_short()
     {
-        Assert.Equal(20_000, new StoreOptions().CheckpointPages);
+        Assert.Equal(1_000, new StoreOptions().CheckpointPages);
     }
 
     private static async Task<long> LogPagesAfter300Commits(int checkpointPages)
