@@ -85,6 +85,13 @@ public sealed class BroadcastDispatch(
             Queued = current.Queued + queued,
             ExpandedAt = done ? now : null,
         });
+        if (done)
+        {
+            // In the same transaction as the last recipients: the manager's first progress message ("0 of N") is queued
+            // before the sender can deliver anything, and a campaign with nothing to send finishes at once.
+            FinishOrReport(s, id);
+        }
+
         return done;
     }
 
