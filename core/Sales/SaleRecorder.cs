@@ -19,6 +19,9 @@ public sealed class SaleRecorder(
     public const long MaxUnits = 1_000_000;
     public const int MaxBatch = 10_000;
 
+    /// <summary>Sales of a batch request run as one write operation (see <see cref="StoreOptions.MaxTransactionPages"/>).</summary>
+    public const int ChunkSize = 500;
+
     private readonly ISaleObserver[] _observers = observers.ToArray();
 
     // externalId → member id: both never change and members are never deleted, so this can only miss.
@@ -35,7 +38,7 @@ public sealed class SaleRecorder(
         return await writer.WriteAsync(store => Apply(store, sale!, actor), cancellationToken);
     }
 
-    /// <summary>Records many sales in one transaction; valid items commit even when others are rejected.</summary>
+    /// <summary>Records many sales, in order; valid items commit even when others are rejected.</summary>
     public async Task<IReadOnlyList<SaleOutcome>> RecordBatchAsync(
         IReadOnlyList<SaleRequest?> requests,
         string actor,
@@ -64,26 +67,16 @@ public sealed class SaleRecorder(
             }
         }
 
-        if (valid.Count > 0)
+        // Run in chunks, each its own write operation, so the writer can commit between them when its transaction
+        // holds too many pages (a big store: StoreOptions.MaxTransactionPages). All chunks are queued at once, so on a
+        // small store they still share one transaction, and once the first is queued all are (a cancelled request
+        // does not leave a half-queued batch behind).
+        cancellationToken.ThrowIfCancellationRequested();
+        var chunks = valid.Chunk(ChunkSize)
+            .Select(chunk => writer.WriteAsync(store => ApplyChunk(store, chunk, actor), CancellationToken.None))
+            .ToArray();
+        foreach (var applied in await Task.WhenAll(chunks))
         {
-            var applied = await writer.WriteAsync(store =>
-            {
-                // One lookup for every sale id of the batch (replays are found, new ids remembered as absent).
-                store.Set<Sale>().GetMany([.. valid.Select(v => (object)v.Sale.Id)]);
-                var results = new List<(int, SaleOutcome)>(valid.Count);
-                foreach (var (index, sale) in valid)
-                {
-                    var result = Apply(store, sale, actor);
-                    results.Add((index, result switch
-                    {
-                        { IsSuccess: true, Value.Replayed: false } => new SaleOutcome(sale.Id, SaleItemStatus.Created, result.Value, null),
-                        { IsSuccess: true } => new SaleOutcome(sale.Id, SaleItemStatus.Duplicate, result.Value, null),
-                        _ => new SaleOutcome(sale.Id, SaleItemStatus.Rejected, null, result.Error),
-                    }));
-                }
-
-                return results;
-            }, cancellationToken);
             foreach (var (index, outcome) in applied)
             {
                 outcomes[index] = outcome;
@@ -91,6 +84,25 @@ public sealed class SaleRecorder(
         }
 
         return outcomes.Select(o => o!).ToArray();
+    }
+
+    private List<(int Index, SaleOutcome Outcome)> ApplyChunk(IDocumentStore store, (int Index, ValidSale Sale)[] chunk, string actor)
+    {
+        // One lookup for every sale id of the chunk (replays are found, new ids remembered as absent).
+        store.Set<Sale>().GetMany([.. chunk.Select(v => (object)v.Sale.Id)]);
+        var results = new List<(int, SaleOutcome)>(chunk.Length);
+        foreach (var (index, sale) in chunk)
+        {
+            var result = Apply(store, sale, actor);
+            results.Add((index, result switch
+            {
+                { IsSuccess: true, Value.Replayed: false } => new SaleOutcome(sale.Id, SaleItemStatus.Created, result.Value, null),
+                { IsSuccess: true } => new SaleOutcome(sale.Id, SaleItemStatus.Duplicate, result.Value, null),
+                _ => new SaleOutcome(sale.Id, SaleItemStatus.Rejected, null, result.Error),
+            }));
+        }
+
+        return results;
     }
 
     private Result<SaleReceipt> Apply(IDocumentStore store, ValidSale request, string actor)

@@ -39,6 +39,7 @@ public sealed class LiteStore : IDocumentStore, IDisposable
         var engine = new LiteEngine(new EngineSettings { DataStream = _data, LogStream = _log, Collation = OrdinalCollation });
         Database = new LiteDatabase(engine, CreateMapper()) { CheckpointSize = Math.Max(100, checkpointPages) };
         Durability = new LiteDbDurability(Database, _log);
+        TransactionSize = new LiteDbTransactionSize(Database);
         var builder = new StoreSchemaBuilder(Database, _names);
         foreach (var schema in schemas)
         {
@@ -51,6 +52,8 @@ public sealed class LiteStore : IDocumentStore, IDisposable
     internal LiteDatabase Database { get; }
 
     internal LiteDbDurability Durability { get; }
+
+    internal LiteDbTransactionSize TransactionSize { get; }
 
     /// <summary>
     /// The thread of the <see cref="StoreWriter"/> serving this store, once there is one. From then on it is the only

@@ -19,4 +19,14 @@ public sealed class StoreOptions
 
     /// <summary>Most operations committed in one transaction.</summary>
     public int MaxBatch { get; set; } = 2048;
+
+    public const int DefaultMaxTransactionPages = 12_000;
+
+    /// <summary>
+    /// Pages (8 KiB) one transaction may hold in memory before the writer commits and goes on in a new one. LiteDB
+    /// keeps every page a transaction reads or changes until it commits, and its cache never shrinks, so this bounds
+    /// the process's memory: on a big store each sale touches pages nobody else does (its member, the middle of big
+    /// indexes). Checked after each operation; a small store never reaches it.
+    /// </summary>
+    public int MaxTransactionPages { get; set; } = DefaultMaxTransactionPages;
 }

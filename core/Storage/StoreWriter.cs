@@ -13,6 +13,7 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
 {
     private readonly LiteStore _store;
     private readonly int _maxBatch;
+    private readonly int _maxPages;
     private readonly ILogger<StoreWriter> _logger;
     private readonly BlockingCollection<PendingWrite> _queue = new();
     private readonly BlockingCollection<IReadOnlyList<PendingWrite>> _committed = new();
@@ -25,6 +26,7 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
     {
         _store = store;
         _maxBatch = Math.Max(1, options.MaxBatch);
+        _maxPages = Math.Max(1, options.MaxTransactionPages);
         _logger = logger;
         _session = new WriteSession(store);
         _thread = new Thread(Loop) { IsBackground = true, Name = "store-writer" };
@@ -68,60 +70,77 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
 
     private void Loop()
     {
+        // Operations taken from the queue and not yet committed: a transaction that grew too big leaves the rest
+        // of its batch here, and they open the next one.
         var batch = new List<PendingWrite>(_maxBatch);
-        while (!_queue.IsCompleted)
+        while (true)
         {
-            PendingWrite? first;
-            try
+            if (batch.Count == 0)
             {
-                if (!_queue.TryTake(out first, Timeout.Infinite))
+                try
                 {
-                    continue;
+                    if (!_queue.TryTake(out var first, Timeout.Infinite))
+                    {
+                        if (_queue.IsCompleted)
+                        {
+                            break;
+                        }
+
+                        continue;
+                    }
+
+                    batch.Add(first);
+                }
+                catch (InvalidOperationException)
+                {
+                    break;
                 }
             }
-            catch (InvalidOperationException)
-            {
-                break;
-            }
 
-            batch.Clear();
-            batch.Add(first);
             while (batch.Count < _maxBatch && _queue.TryTake(out var next))
             {
                 batch.Add(next);
             }
 
-            RunBatch(batch);
+            var handled = RunBatch(batch);
+            batch.RemoveRange(0, handled);
         }
     }
 
-    private void RunBatch(List<PendingWrite> batch)
+    /// <summary>Runs operations of the batch in one transaction until it holds too many pages; returns how many it handled.</summary>
+    private int RunBatch(List<PendingWrite> batch)
     {
         var database = _store.Database;
         database.BeginTrans();
+        var ran = 0;
         try
         {
-            foreach (var pending in batch)
+            while (ran < batch.Count)
             {
-                pending.Run(_session);
+                batch[ran++].Run(_session);
+                if (ran < batch.Count && _store.TransactionSize.OfCurrentThread() >= _maxPages)
+                {
+                    break;
+                }
             }
 
             _session.Flush();
         }
         catch (Exception exception)
         {
-            _logger.LogError(exception, "A write operation failed; retrying its batch of {Count} one by one", batch.Count);
+            _logger.LogError(exception, "A write operation failed; retrying its batch of {Count} one by one", ran);
             database.Rollback();
             _session.RolledBack();
-            foreach (var alone in batch)
+            foreach (var alone in batch.Take(ran))
             {
                 RunAlone(alone);
             }
 
-            return;
+            return ran;
         }
 
-        Commit([.. batch]);
+        Commit(batch[..ran]);
+        return ran;
     }
 
     private void RunAlone(PendingWrite pending)

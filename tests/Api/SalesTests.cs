@@ -147,6 +147,30 @@ public sealed class SalesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_full_batch_is_committed_in_chunks_and_still_reports_every_item_in_order()
+    {
+        await _client.CreateMember("D-1");
+        await _client.CreateMember("D-2");
+        var at = DateTimeOffset.Parse("2026-05-05T05:05:05Z");
+        // 10,000 items: several chunks; the last item repeats the first (in another chunk) with another body.
+        var items = Enumerable.Range(0, 9_999)
+            .Select(i => new { id = $"C-{i}", memberExternalId = i % 2 == 0 ? "D-1" : "D-2", sku = "X", units = 1, occurredAt = at })
+            .Append(new { id = "C-0", memberExternalId = "D-1", sku = "X", units = 2, occurredAt = at })
+            .ToArray();
+
+        var response = await _client.PostAsJsonAsync("/api/v1/sales/batch", new { sales = items });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var results = (await response.Json()).GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(items.Select(i => i.id), results.Select(r => r.GetProperty("id").GetString()));
+        Assert.All(results[..9_999], r => Assert.Equal("created", r.GetProperty("status").GetString()));
+        Assert.Equal("duplicate_sale_conflict", results[9_999].GetProperty("error").GetProperty("code").GetString());
+        // 5,000 units: 1,000 × 1 + 4,000 × 1.5 = 7,000 points; 4,999 units: 1,000 + 3,999 × 1.5 = 6,998.5.
+        Assert.Equal(7_000m, (await _client.GetJson("/api/v1/members/D-1")).GetProperty("balance").GetDecimal());
+        Assert.Equal(6_998.5m, (await _client.GetJson("/api/v1/members/D-2")).GetProperty("balance").GetDecimal());
+    }
+
+    [Fact]
     public async Task A_batch_over_ten_thousand_items_is_refused_whole()
     {
         var items = Enumerable.Range(0, 10_001).Select(i => new { id = $"X{i}", memberExternalId = "D", sku = "X", units = 1, occurredAt = DateTimeOffset.UtcNow });

@@ -40,6 +40,30 @@ public sealed class StoreWriterTests
         Assert.Null(core.MemberQueries.ByExternalId("HALF"));
     }
 
+    [Theory]
+    [InlineData(StoreOptions.DefaultMaxTransactionPages, false)]
+    [InlineData(1, true)]
+    public async Task A_transaction_that_holds_too_many_pages_commits_and_the_rest_of_its_batch_opens_the_next(int maxPages, bool split)
+    {
+        using var core = new CoreHarness(storeOptions: new StoreOptions { MaxTransactionPages = maxPages });
+        var gate = new ManualResetEventSlim();
+        var blocker = core.Writer.WriteAsync(_ => gate.Wait(TimeSpan.FromSeconds(5)));
+
+        // A reader on another thread sees only committed documents, so "visible" means "an earlier transaction".
+        bool Committed(string id) => Task.Run(() => core.Store.Set<Member>().Get(id) is not null).Result;
+        Member Doc(string id) => new() { Id = id, ExternalId = id, Name = id, Tier = "Bronze" };
+        var a = core.Writer.WriteAsync(store => { store.Set<Member>().Insert(Doc("a")); return Committed("a"); });
+        var b = core.Writer.WriteAsync(store => { store.Set<Member>().Insert(Doc("b")); return Committed("a"); });
+        var c = core.Writer.WriteAsync(store => Committed("b"));
+        gate.Set();
+        await blocker;
+
+        Assert.False(await a);
+        Assert.Equal(split, await b);
+        Assert.Equal(split, await c);
+        Assert.Equal(2, core.Store.Set<Member>().Count());
+    }
+
     [Fact]
     public void The_durability_barrier_finds_the_LiteDB_internals_it_relies_on()
     {

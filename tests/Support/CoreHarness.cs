@@ -14,11 +14,11 @@ public sealed class CoreHarness : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    public CoreHarness(DateTimeOffset? now = null)
+    public CoreHarness(DateTimeOffset? now = null, StoreOptions? storeOptions = null)
     {
         Clock = new FakeTimeProvider(now ?? DateTimeOffset.Parse("2026-06-15T09:00:00Z"));
         Store = new LiteStore(_folder.File("loyalty.db"), [new MemberSchema(), new LedgerSchema(), new SalesSchema(), new ApiKeySchema()]);
-        Writer = new StoreWriter(Store, new StoreOptions(), NullLogger<StoreWriter>.Instance);
+        Writer = new StoreWriter(Store, storeOptions ?? new StoreOptions(), NullLogger<StoreWriter>.Instance);
         var calendar = new ProgramCalendar(TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"));
         Ledger = new PointsLedger(Clock);
         Members = new MemberRegistry(Writer, TierLadder.Default, Clock);
