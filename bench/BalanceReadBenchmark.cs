@@ -44,7 +44,60 @@ internal static class BalanceReadBenchmark
         stopwatch.Stop();
 
         var all = perWorker.SelectMany(l => l).ToList();
-        var seconds = stopwatch.Elapsed.TotalSeconds;
+        return Result(concurrency, all, errors, stopwatch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Open loop, as independent users arrive: read i is sent at start + i/rate whether or not earlier ones were answered
+    /// (like the webhook command's paced run), so a slow answer shows as latency instead of slowing the sender down.
+    /// </summary>
+    public static async Task<ReadRunResult> RunPacedAsync(
+        LoyaltyApiClient client, IReadOnlyList<string> externalIds, int rate, TimeSpan duration, int seed, CancellationToken ct)
+    {
+        var errors = new ErrorLog();
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var random = new Random(seed);
+        var count = (int)(duration.TotalSeconds * rate);
+        var reads = new List<Task>(count);
+        var stopwatch = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            var planned = TimeSpan.FromSeconds((double)i / rate);
+            var wait = planned - stopwatch.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, ct);
+            }
+
+            var id = externalIds[random.Next(externalIds.Count)];
+            reads.Add(Task.Run(
+                async () =>
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    try
+                    {
+                        var (status, _, error) = await client.GetMemberAsync(id, ct);
+                        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        if (status != HttpStatusCode.OK)
+                        {
+                            errors.Add($"GET /api/v1/members/{id}: HTTP {(int)status} {error}".TrimEnd());
+                        }
+                    }
+                    catch (Exception e) when (LoyaltyApiClient.IsRequestFailure(e, ct))
+                    {
+                        errors.Add($"GET /api/v1/members/{id}: {e.Message}");
+                    }
+                },
+                ct));
+        }
+
+        await Task.WhenAll(reads);
+        stopwatch.Stop();
+        return Result(0, [.. latencies], errors, stopwatch.Elapsed.TotalSeconds) with { Rate = rate };
+    }
+
+    private static ReadRunResult Result(int concurrency, List<double> all, ErrorLog errors, double seconds)
+    {
         return new ReadRunResult(
             Concurrency: concurrency,
             Requests: all.Count,

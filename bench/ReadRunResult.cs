@@ -8,4 +8,5 @@ internal sealed record ReadRunResult(
     double Seconds,
     double RequestsPerSecond,
     LatencySummary Latency,
-    IReadOnlyList<string> ErrorSamples);
+    IReadOnlyList<string> ErrorSamples,
+    int? Rate = null);

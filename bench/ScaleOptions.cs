@@ -24,6 +24,7 @@ internal sealed record ScaleOptions
           --linked-users N     seeded members linked to Telegram users          (default 200)
           --read-seconds N     duration of the balance-read run                 (default 10)
           --read-concurrency N parallel balance reads                           (default 8)
+          --read-rate N        balance reads per second in the paced run (the target's) (default 1000)
           --webhook-updates N  measured /balance webhook updates                (default 2000)
           --webhook-concurrency N parallel webhook calls                        (default 8)
           --single-sales N     sales for each single-sale run                   (default 3000)
@@ -46,6 +47,7 @@ internal sealed record ScaleOptions
     public int LinkedUsers { get; init; } = 200;
     public int ReadSeconds { get; init; } = 10;
     public int ReadConcurrency { get; init; } = 8;
+    public int ReadRate { get; init; } = 1000;
     public int WebhookUpdates { get; init; } = 2000;
     public int WebhookConcurrency { get; init; } = 8;
     public int SingleSales { get; init; } = 3000;
@@ -82,6 +84,7 @@ internal sealed record ScaleOptions
                 "--linked-users" => options with { LinkedUsers = (int)ParseLong(name, Value(), 1, 100_000) },
                 "--read-seconds" => options with { ReadSeconds = (int)ParseLong(name, Value(), 1, 3600) },
                 "--read-concurrency" => options with { ReadConcurrency = (int)ParseLong(name, Value(), 1, 1024) },
+                "--read-rate" => options with { ReadRate = (int)ParseLong(name, Value(), 1, 100_000) },
                 "--webhook-updates" => options with { WebhookUpdates = (int)ParseLong(name, Value(), 0, 10_000_000) },
                 "--webhook-concurrency" => options with { WebhookConcurrency = (int)ParseLong(name, Value(), 1, 1024) },
                 "--single-sales" => options with { SingleSales = (int)ParseLong(name, Value(), 0, 100_000_000) },

@@ -48,6 +48,10 @@ internal sealed record ScaleReport
     /// <summary>The same reads from one client at a time: latency without queueing for the machine's cores.</summary>
     public required ReadRunResult? ReadsOneAtATime { get; init; }
     public required ReadRunResult? EmptyReadsOneAtATime { get; init; }
+
+    /// <summary>Reads sent at a steady rate (open loop): the figure the read target applies to.</summary>
+    public ReadRunResult? ReadsPaced { get; init; }
+    public ReadRunResult? EmptyReadsPaced { get; init; }
     public required WebhookFigures? Webhook { get; init; }
     public required IngestionFigures? Seeded { get; init; }
     public required IngestionFigures? Empty { get; init; }
@@ -57,7 +61,7 @@ internal sealed record ScaleReport
     public required IReadOnlyList<string> ApiOutputTail { get; init; }
 
     public int TotalErrors =>
-        (Reads?.Errors ?? 0) + (EmptyReads?.Errors ?? 0) + (ReadsOneAtATime?.Errors ?? 0) + (EmptyReadsOneAtATime?.Errors ?? 0) + (Webhook is { } w ? w.Errors + Math.Abs(w.Updates - w.Replies) : 0)
+        (Reads?.Errors ?? 0) + (EmptyReads?.Errors ?? 0) + (ReadsPaced?.Errors ?? 0) + (EmptyReadsPaced?.Errors ?? 0) + (ReadsOneAtATime?.Errors ?? 0) + (EmptyReadsOneAtATime?.Errors ?? 0) + (Webhook is { } w ? w.Errors + Math.Abs(w.Updates - w.Replies) : 0)
         + (Seeded?.Errors ?? 0) + (Empty?.Errors ?? 0) + ConsistencyProblems.Count;
 
     public bool Success => TotalErrors == 0;

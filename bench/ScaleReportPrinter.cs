@@ -34,6 +34,7 @@ internal static class ScaleReportPrinter
         w.WriteLine($"{"GET /api/v1/members/{id}, conc. " + report.Options.ReadConcurrency,-44}{Reads(report.Reads),28}{Reads(report.EmptyReads),28}");
         w.WriteLine($"{"  latency p50 / p95 / p99 ms",-44}{Latency(report.Reads?.Latency),28}{Latency(report.EmptyReads?.Latency),28}");
         w.WriteLine($"{"  one at a time: p50 / p95 / p99 ms",-44}{Latency(report.ReadsOneAtATime?.Latency),28}{Latency(report.EmptyReadsOneAtATime?.Latency),28}");
+        w.WriteLine($"{"  paced " + report.Options.ReadRate + "/s: p50 / p95 / p99 ms",-44}{Latency(report.ReadsPaced?.Latency),28}{Latency(report.EmptyReadsPaced?.Latency),28}");
         w.WriteLine($"{"Batch ingestion (best of 1 and 2 posters)",-44}{Rate(report.Seeded?.BestBatch?.SalesPerSecond),28}{Rate(report.Empty?.BestBatch?.SalesPerSecond),28}");
         w.WriteLine($"{"Single sales, concurrency " + report.Options.Concurrency,-44}{Rate(report.Seeded?.Single?.SalesPerSecond),28}{Rate(report.Empty?.Single?.SalesPerSecond),28}");
         w.WriteLine($"{"  latency p50 / p95 / p99 ms",-44}{Latency(report.Seeded?.Single?.Latency),28}{Latency(report.Empty?.Single?.Latency),28}");
