@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 
@@ -23,20 +24,7 @@ internal static class BalanceReadBenchmark
                 while (stopwatch.Elapsed < duration)
                 {
                     var id = externalIds[random.Next(externalIds.Count)];
-                    var started = Stopwatch.GetTimestamp();
-                    try
-                    {
-                        var (status, _, error) = await client.GetMemberAsync(id, ct);
-                        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                        if (status != HttpStatusCode.OK)
-                        {
-                            errors.Add($"GET /api/v1/members/{id}: HTTP {(int)status} {error}".TrimEnd());
-                        }
-                    }
-                    catch (Exception e) when (LoyaltyApiClient.IsRequestFailure(e, ct))
-                    {
-                        errors.Add($"GET /api/v1/members/{id}: {e.Message}");
-                    }
+                    await ReadOneAsync(client, id, latencies.Add, errors, ct);
                 }
             },
             ct)).ToArray();
@@ -55,7 +43,7 @@ internal static class BalanceReadBenchmark
         LoyaltyApiClient client, IReadOnlyList<string> externalIds, int rate, TimeSpan duration, int seed, CancellationToken ct)
     {
         var errors = new ErrorLog();
-        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var latencies = new ConcurrentBag<double>();
         var random = new Random(seed);
         var count = (int)(duration.TotalSeconds * rate);
         var reads = new List<Task>(count);
@@ -70,30 +58,31 @@ internal static class BalanceReadBenchmark
             }
 
             var id = externalIds[random.Next(externalIds.Count)];
-            reads.Add(Task.Run(
-                async () =>
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    try
-                    {
-                        var (status, _, error) = await client.GetMemberAsync(id, ct);
-                        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                        if (status != HttpStatusCode.OK)
-                        {
-                            errors.Add($"GET /api/v1/members/{id}: HTTP {(int)status} {error}".TrimEnd());
-                        }
-                    }
-                    catch (Exception e) when (LoyaltyApiClient.IsRequestFailure(e, ct))
-                    {
-                        errors.Add($"GET /api/v1/members/{id}: {e.Message}");
-                    }
-                },
-                ct));
+            reads.Add(Task.Run(() => ReadOneAsync(client, id, latencies.Add, errors, ct), ct));
         }
 
         await Task.WhenAll(reads);
         stopwatch.Stop();
         return Result(0, [.. latencies], errors, stopwatch.Elapsed.TotalSeconds) with { Rate = rate };
+    }
+
+    /// <summary>One GET; its latency (send to parsed body) goes to <paramref name="record"/>, anything but 200 to the errors.</summary>
+    private static async Task ReadOneAsync(LoyaltyApiClient client, string id, Action<double> record, ErrorLog errors, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var (status, _, error) = await client.GetMemberAsync(id, ct);
+            record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (status != HttpStatusCode.OK)
+            {
+                errors.Add($"GET /api/v1/members/{id}: HTTP {(int)status} {error}".TrimEnd());
+            }
+        }
+        catch (Exception e) when (LoyaltyApiClient.IsRequestFailure(e, ct))
+        {
+            errors.Add($"GET /api/v1/members/{id}: {e.Message}");
+        }
     }
 
     private static ReadRunResult Result(int concurrency, List<double> all, ErrorLog errors, double seconds)

@@ -81,12 +81,7 @@ public sealed class StoreWriter : IStoreWriter, IDisposable
                 {
                     if (!_queue.TryTake(out var first, Timeout.Infinite))
                     {
-                        if (_queue.IsCompleted)
-                        {
-                            break;
-                        }
-
-                        continue;
+                        break; // an unbounded wait only fails once the queue is completed and empty
                     }
 
                     batch.Add(first);
