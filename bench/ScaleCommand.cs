@@ -71,6 +71,9 @@ internal static class ScaleCommand
                 {
                     log.WriteLine($"  note: the file's figures are used, not --members {options.Members:N0} --entries {options.Entries:N0}");
                 }
+
+                var opened = await Task.Run(() => ScaleSeeder.Open(path), ct);
+                log.WriteLine($"  opened with the product's storage code in {opened.TotalSeconds:N1} s (includes any one-time upgrade of an older file)");
             }
             else if (File.Exists(path))
             {

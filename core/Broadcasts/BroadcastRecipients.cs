@@ -79,12 +79,12 @@ public sealed class BroadcastRecipients(MemberQueries members)
             return false;
         }
 
-        if (audience.ActiveWithinDays is { } active && !ActiveSince(store, member.Id, now.AddDays(-active)))
+        if (audience.ActiveWithinDays is { } active && !ActiveSince(store, member, now.AddDays(-active)))
         {
             return false;
         }
 
-        if (audience.InactiveForDays is { } inactive && ActiveSince(store, member.Id, now.AddDays(-inactive)))
+        if (audience.InactiveForDays is { } inactive && ActiveSince(store, member, now.AddDays(-inactive)))
         {
             return false;
         }
@@ -93,6 +93,7 @@ public sealed class BroadcastRecipients(MemberQueries members)
             r.MemberId == member.Id && (r.Status == RedemptionStatus.Pending || r.Status == RedemptionStatus.Fulfilled));
     }
 
-    private static bool ActiveSince(IDocumentStore store, string memberId, DateTimeOffset since) =>
-        store.Set<LedgerEntry>().Exists(e => e.MemberId == memberId && e.At >= since);
+    // Entries are appended in time order, so the newest says whether any is that recent.
+    private static bool ActiveSince(IDocumentStore store, Member member, DateTimeOffset since) =>
+        MemberLedger.Newest(store, member) is { } newest && newest.At >= since;
 }

@@ -41,7 +41,7 @@ public sealed class PointsExpiry(
         var now = time.GetUtcNow();
         var writtenOff = 0;
         var points = 0m;
-        var open = lots.Of(s.Set<LedgerEntry>().Find(e => e.MemberId == memberId)).Where(l => l.Remaining > 0).ToArray();
+        var open = lots.Of(MemberLedger.All(s, memberId)).Where(l => l.Remaining > 0).ToArray();
         foreach (var lot in open.Where(l => l.ExpiresAt <= now))
         {
             var appended = ledger.Append(s, new LedgerPosting(

@@ -37,7 +37,10 @@ public static class CoreServiceCollectionExtensions
         services.AddStoreSchema<OutboxSchema>();
 
         services.AddSingleton(sp => new LiteStore(
-            sp.GetRequiredService<StoreOptions>().Path, sp.GetServices<IStoreSchema>(), sp.GetRequiredService<StoreOptions>().CheckpointPages));
+            sp.GetRequiredService<StoreOptions>().Path,
+            sp.GetServices<IStoreSchema>(),
+            sp.GetRequiredService<StoreOptions>().CheckpointPages,
+            sp.GetRequiredService<ILogger<LiteStore>>()));
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<LiteStore>());
         services.AddSingleton(sp => new StoreWriter(
             sp.GetRequiredService<LiteStore>(), sp.GetRequiredService<StoreOptions>(), sp.GetRequiredService<ILogger<StoreWriter>>()));

@@ -56,7 +56,7 @@ public sealed class PointsLedger(TimeProvider time, WebhookOutbox? webhooks = nu
             BalanceAfter = balance,
         };
         entries.Insert(entry);
-        members.Update(member with { Balance = balance });
+        members.Update(MemberLedger.Add(store, member, entry.Id) with { Balance = balance });
         webhooks?.Emit(store, WebhookEventTypes.PointsChanged, new
         {
             memberId = member.Id,

@@ -25,6 +25,9 @@ public sealed record Member
     /// <summary>Cached sum of the member's ledger entries, changed in the same transaction as they are.</summary>
     public decimal Balance { get; init; }
 
+    /// <summary>How many ledger entries the member has; their ids are in the member's <c>LedgerBucket</c>s.</summary>
+    public int LedgerEntries { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>Staff roles in chat, e.g. <see cref="MemberRoles.Manager"/>; dealers have none.</summary>

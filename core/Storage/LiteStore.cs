@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using LiteDB;
 using LiteDB.Engine;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LoyaltyBot.Core.Storage;
 
@@ -11,8 +13,9 @@ public sealed class LiteStore : IDocumentStore, IDisposable
     private readonly ConcurrentDictionary<Type, object> _sets = new();
     private readonly CollectionNames _names = new();
     private readonly FileStream _lock;
-    private readonly StoreFile _data;
-    private readonly StoreFile _log;
+    private readonly int _checkpointPages;
+    private StoreFile _data = null!;
+    private StoreFile _log = null!;
 
     /// <summary>
     /// Byte-wise string comparison for a new database file: ids, external ids and idempotency keys must match
@@ -28,32 +31,44 @@ public sealed class LiteStore : IDocumentStore, IDisposable
     /// copies each page once however often it changed, so a longer log writes hot pages (index tails, active
     /// members) fewer times.
     /// </param>
-    public LiteStore(string path, IEnumerable<IStoreSchema> schemas, int checkpointPages = StoreOptions.DefaultCheckpointPages)
+    /// <param name="log">Where one-time upgrades of an older file report their progress.</param>
+    public LiteStore(string path, IEnumerable<IStoreSchema> schemas, int checkpointPages = StoreOptions.DefaultCheckpointPages, ILogger? log = null)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
         FilePath = fullPath;
+        _checkpointPages = checkpointPages;
         _lock = AcquireLock(fullPath);
-        _data = new StoreFile(fullPath, syncOnFlush: true);
-        _log = new StoreFile(LogFileOf(fullPath), syncOnFlush: false);
-        var engine = new LiteEngine(new EngineSettings { DataStream = _data, LogStream = _log, Collation = OrdinalCollation });
-        Database = new LiteDatabase(engine, CreateMapper()) { CheckpointSize = Math.Max(100, checkpointPages) };
-        Durability = new LiteDbDurability(Database, _log);
-        TransactionSize = new LiteDbTransactionSize(Database);
+        Open();
         var builder = new StoreSchemaBuilder(Database, _names);
         foreach (var schema in schemas)
         {
             schema.Configure(builder);
         }
+
+        if (builder.Upgrades.Count > 0)
+        {
+            var upgrade = new StoreUpgrade(this, log ?? NullLogger.Instance);
+            foreach (var run in builder.Upgrades)
+            {
+                run(upgrade);
+            }
+
+            // LiteDB's page cache never shrinks: reopen, so what an upgrade of a big file read does not stay in memory.
+            Close();
+            Open();
+        }
     }
 
     public string FilePath { get; }
 
-    internal LiteDatabase Database { get; }
+    internal LiteDatabase Database { get; private set; } = null!;
 
-    internal LiteDbDurability Durability { get; }
+    internal LiteDbDurability Durability { get; private set; } = null!;
 
-    internal LiteDbTransactionSize TransactionSize { get; }
+    internal LiteDbTransactionSize TransactionSize { get; private set; } = null!;
+
+    internal string CollectionName<T>() => _names.Of<T>();
 
     /// <summary>
     /// The thread of the <see cref="StoreWriter"/> serving this store, once there is one. From then on it is the only
@@ -99,13 +114,35 @@ public sealed class LiteStore : IDocumentStore, IDisposable
     {
         try
         {
+            Close();
+        }
+        finally
+        {
+            _lock.Dispose();
+        }
+    }
+
+    private void Open()
+    {
+        _data = new StoreFile(FilePath, syncOnFlush: true);
+        _log = new StoreFile(LogFileOf(FilePath), syncOnFlush: false);
+        var engine = new LiteEngine(new EngineSettings { DataStream = _data, LogStream = _log, Collation = OrdinalCollation });
+        Database = new LiteDatabase(engine, CreateMapper()) { CheckpointSize = Math.Max(100, _checkpointPages) };
+        Durability = new LiteDbDurability(Database, _log);
+        TransactionSize = new LiteDbTransactionSize(Database);
+    }
+
+    private void Close()
+    {
+        _sets.Clear();
+        try
+        {
             Database.Dispose();
         }
         finally
         {
             _log.Dispose();
             _data.Dispose();
-            _lock.Dispose();
         }
     }
 

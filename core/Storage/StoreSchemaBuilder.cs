@@ -33,6 +33,22 @@ public sealed class StoreSchemaBuilder
         return this;
     }
 
+    /// <summary>True when the collection has an index of this name (LiteDB names an index after its expression, e.g. <c>MemberId</c>).</summary>
+    public bool HasIndex<T>(string name) where T : class =>
+        _database.GetCollection("$indexes").Exists(Query.And(Query.EQ("collection", _names.Of<T>()), Query.EQ("name", name)));
+
+    /// <summary>
+    /// A one-time data upgrade of a file an older version wrote; it runs once every schema is configured, before the
+    /// store serves anyone. Add it only when the file needs it (e.g. <see cref="HasIndex{T}"/>).
+    /// </summary>
+    public StoreSchemaBuilder Upgrade(Action<StoreUpgrade> upgrade)
+    {
+        Upgrades.Add(upgrade);
+        return this;
+    }
+
+    internal List<Action<StoreUpgrade>> Upgrades { get; } = [];
+
     /// <summary>Removes an index an older version created and nothing reads any more (every index slows every insert).</summary>
     public StoreSchemaBuilder DropIndex<T>(string name) where T : class
     {
