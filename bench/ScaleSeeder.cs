@@ -40,7 +40,8 @@ namespace LoyaltyBot.Bench;
 /// over the current program year. The sale ids, idempotency keys, ledger ids and bucket ids therefore grow
 /// at the ends of their indexes (random positions would rewrite most index pages on every commit and take hours),
 /// while one member's entries still lie scattered over about as many data pages as the member has entries.
-/// Observers' documents (achievements, SPIFF and contest bookkeeping, outbox and webhook messages) are not seeded.
+/// Each member's achievement progress (sales and sale months) is seeded, as the achievements observer keeps it; other
+/// observers' documents (badges, SPIFF and contest bookkeeping, outbox and webhook messages) are not.
 /// </remarks>
 internal static class ScaleSeeder
 {
@@ -81,7 +82,7 @@ internal static class ScaleSeeder
             {
                 try
                 {
-                    Generate(members, options, rule, tiers, year, yearStart, now, random, store.Database.Mapper, chunks, ct);
+                    Generate(members, options, rule, tiers, calendar.TimeZone, year, yearStart, now, random, store.Database.Mapper, chunks, ct);
                 }
                 finally
                 {
@@ -138,6 +139,9 @@ internal static class ScaleSeeder
         var stride = Math.Max(1, options.Members / options.LinkedUsers);
         InTransaction(store, () =>
         {
+            store.Set<AchievementProgress>().InsertMany(members
+                .Where(m => m.EntryIds.Count > 0)
+                .Select(m => new AchievementProgress { Id = m.Document.Id, Sales = m.EntryIds.Count, SaleMonths = [.. m.SaleMonths] }));
             store.Set<MemberUnits>().InsertMany(members
                 .Where(m => m.Units > 0)
                 .Select(m => new MemberUnits { Id = MemberUnits.KeyOf(m.Document.Id, year), MemberId = m.Document.Id, Year = year, Units = m.Units }));
@@ -250,7 +254,7 @@ internal static class ScaleSeeder
 
     /// <summary>Builds the sales of each block of members in time order and hands them over in chunks.</summary>
     private static void Generate(
-        SeedMember[] members, ScaleOptions options, EarningRule rule, TierLadder tiers, int year, DateTimeOffset yearStart,
+        SeedMember[] members, ScaleOptions options, EarningRule rule, TierLadder tiers, TimeZoneInfo timeZone, int year, DateTimeOffset yearStart,
         DateTimeOffset now, Random random, BsonMapper mapper, BlockingCollection<SeedChunk> output, CancellationToken ct)
     {
         var span = (now - yearStart).Ticks;
@@ -282,6 +286,7 @@ internal static class ScaleSeeder
                 var points = rule.PointsFor(member.Units, units);
                 member.Units += units;
                 member.EntryIds.Add(saleNumber);
+                member.SaleMonths.Add(TimeZoneInfo.ConvertTime(at, timeZone).ToString("yyyy-MM", CultureInfo.InvariantCulture));
                 member.Balance = Points.Normalize(member.Balance + points);
                 var tier = tiers.TierFor(member.Units);
                 if (tier != member.Tier)
@@ -404,6 +409,7 @@ internal static class ScaleSeeder
         public decimal Balance { get; set; }
         public required string Tier { get; set; }
         public List<long> EntryIds { get; } = [];
+        public SortedSet<string> SaleMonths { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>
