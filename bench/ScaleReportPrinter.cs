@@ -30,7 +30,7 @@ internal static class ScaleReportPrinter
         }
 
         w.WriteLine();
-        w.WriteLine($"{"",-44}{"seeded",28}{$"empty store, {report.Options.EmptyMembers:N0} members",28}");
+        w.WriteLine($"{"",-44}{"seeded",28}{$"empty, {report.Options.EmptyMembers:N0} members",28}");
         w.WriteLine($"{"GET /api/v1/members/{id}, conc. " + report.Options.ReadConcurrency,-44}{Reads(report.Reads),28}{Reads(report.EmptyReads),28}");
         w.WriteLine($"{"  latency p50 / p95 / p99 ms",-44}{Latency(report.Reads?.Latency),28}{Latency(report.EmptyReads?.Latency),28}");
         w.WriteLine($"{"  one at a time: p50 / p95 / p99 ms",-44}{Latency(report.ReadsOneAtATime?.Latency),28}{Latency(report.EmptyReadsOneAtATime?.Latency),28}");
