@@ -39,24 +39,24 @@ public sealed class LiteStore : IDocumentStore, IDisposable
         FilePath = fullPath;
         _checkpointPages = checkpointPages;
         _lock = AcquireLock(fullPath);
-        Open();
-        var builder = new StoreSchemaBuilder(Database, _names);
-        foreach (var schema in schemas)
+        try
         {
-            schema.Configure(builder);
+            Open();
+            Configure(schemas, log);
         }
-
-        if (builder.Upgrades.Count > 0)
+        catch
         {
-            var upgrade = new StoreUpgrade(this, log ?? NullLogger.Instance);
-            foreach (var run in builder.Upgrades)
+            // A failed open, schema or upgrade must not keep the file locked for the next try in this process.
+            try
             {
-                run(upgrade);
+                Dispose();
+            }
+            catch (Exception)
+            {
+                // The first error is the one to report.
             }
 
-            // LiteDB's page cache never shrinks: reopen, so what an upgrade of a big file read does not stay in memory.
-            Close();
-            Open();
+            throw;
         }
     }
 
@@ -122,6 +122,28 @@ public sealed class LiteStore : IDocumentStore, IDisposable
         }
     }
 
+    private void Configure(IEnumerable<IStoreSchema> schemas, ILogger? log)
+    {
+        var builder = new StoreSchemaBuilder(Database, _names);
+        foreach (var schema in schemas)
+        {
+            schema.Configure(builder);
+        }
+
+        if (builder.Upgrades.Count > 0)
+        {
+            var upgrade = new StoreUpgrade(this, log ?? NullLogger.Instance);
+            foreach (var run in builder.Upgrades)
+            {
+                run(upgrade);
+            }
+
+            // LiteDB's page cache never shrinks: reopen, so what an upgrade of a big file read does not stay in memory.
+            Close();
+            Open();
+        }
+    }
+
     private void Open()
     {
         _data = new StoreFile(FilePath, syncOnFlush: true);
@@ -137,12 +159,12 @@ public sealed class LiteStore : IDocumentStore, IDisposable
         _sets.Clear();
         try
         {
-            Database.Dispose();
+            Database?.Dispose();
         }
         finally
         {
-            _log.Dispose();
-            _data.Dispose();
+            _log?.Dispose();
+            _data?.Dispose();
         }
     }
 
