@@ -67,7 +67,7 @@ internal static class ScaleSeeder
         var members = CreateMembers(options.Members, tiers.Lowest, yearStart, random);
 
         log.WriteLine($"Seeding {path}: {options.Members:N0} members, {options.Entries:N0} sales/ledger entries, program year {year} ...");
-        InTransaction(store, () =>
+        store.InTransaction(() =>
         {
             foreach (var chunk in members.Chunk(10_000))
             {
@@ -99,7 +99,7 @@ internal static class ScaleSeeder
         var sinceReport = 0L;
         foreach (var chunk in chunks.GetConsumingEnumerable(ct))
         {
-            InTransaction(store, () =>
+            store.InTransaction(() =>
             {
                 sales.InsertBulk(chunk.Sales);
                 ledger.InsertBulk(chunk.Entries);
@@ -130,14 +130,14 @@ internal static class ScaleSeeder
         ct.ThrowIfCancellationRequested();
 
         log.WriteLine("Writing each member's ledger buckets ...");
-        foreach (var chunk in members.SelectMany(BucketsOf).Chunk(20_000))
+        foreach (var chunk in members.SelectMany(m => LedgerBucket.AllOf(m.Document.Id, m.EntryIds)).Chunk(20_000))
         {
-            InTransaction(store, () => store.Set<LedgerBucket>().InsertMany(chunk));
+            store.InTransaction(() => store.Set<LedgerBucket>().InsertMany(chunk));
         }
 
         log.WriteLine("Writing yearly units, balances, tiers and Telegram links ...");
         var stride = Math.Max(1, options.Members / options.LinkedUsers);
-        InTransaction(store, () =>
+        store.InTransaction(() =>
         {
             store.Set<AchievementProgress>().InsertMany(members
                 .Where(m => m.EntryIds.Count > 0)
@@ -363,27 +363,6 @@ internal static class ScaleSeeder
         }
     }
 
-    /// <summary>Runs <paramref name="write"/> in one LiteDB transaction on this thread (bulk inserts join it).</summary>
-    private static void InTransaction(LiteStore store, Action write)
-    {
-        var database = store.Database;
-        if (!database.BeginTrans())
-        {
-            throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
-        }
-
-        try
-        {
-            write();
-            database.Commit();
-        }
-        catch
-        {
-            database.Rollback();
-            throw;
-        }
-    }
-
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
@@ -391,17 +370,6 @@ internal static class ScaleSeeder
         new(value.UtcTicks - value.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
     /// <summary>A member's running totals while its sales are generated.</summary>
-    /// <summary>The member's entry ids in <see cref="LedgerBucket"/>s, as <c>MemberLedger</c> would have filed them.</summary>
-    private static IEnumerable<LedgerBucket> BucketsOf(SeedMember member) => member.EntryIds
-        .Chunk(LedgerBucket.Size)
-        .Select((ids, number) => new LedgerBucket
-        {
-            Id = LedgerBucket.KeyOf(member.Document.Id, number),
-            MemberId = member.Document.Id,
-            Number = number,
-            EntryIds = ids,
-        });
-
     private sealed class SeedMember(Member document)
     {
         public Member Document { get; } = document;

@@ -21,4 +21,9 @@ public sealed record LedgerBucket
     public long[] EntryIds { get; init; } = [];
 
     public static string KeyOf(string memberId, int number) => $"{memberId}:{number:D8}";
+
+    /// <summary>The buckets holding all of a member's entry ids, given oldest first.</summary>
+    public static IEnumerable<LedgerBucket> AllOf(string memberId, IEnumerable<long> entryIds) => entryIds
+        .Chunk(Size)
+        .Select((ids, number) => new LedgerBucket { Id = KeyOf(memberId, number), MemberId = memberId, Number = number, EntryIds = ids });
 }

@@ -53,15 +53,9 @@ internal static class LedgerBucketUpgrade
         var member = members.Get(memberId)!;
         var ids = store.Set<LedgerEntry>().Find(e => e.MemberId == memberId).Select(e => e.Id).Order().ToArray();
         var buckets = store.Set<LedgerBucket>();
-        for (var number = 0; number * LedgerBucket.Size < ids.Length; number++)
+        foreach (var bucket in LedgerBucket.AllOf(memberId, ids))
         {
-            buckets.Upsert(new LedgerBucket
-            {
-                Id = LedgerBucket.KeyOf(memberId, number),
-                MemberId = memberId,
-                Number = number,
-                EntryIds = ids[(number * LedgerBucket.Size)..Math.Min((number + 1) * LedgerBucket.Size, ids.Length)],
-            });
+            buckets.Upsert(bucket);
         }
 
         members.Update(member with { LedgerEntries = ids.Length });

@@ -71,6 +71,29 @@ public sealed class LiteStore : IDocumentStore, IDisposable
     internal string CollectionName<T>() => _names.Of<T>();
 
     /// <summary>
+    /// Runs <paramref name="write"/> in one LiteDB transaction on this thread: all its writes commit together or none
+    /// does. Only for work before the store writer runs (upgrades, the bench's seeder); afterwards writes go through it.
+    /// </summary>
+    internal void InTransaction(Action write)
+    {
+        if (!Database.BeginTrans())
+        {
+            throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
+        }
+
+        try
+        {
+            write();
+            Database.Commit();
+        }
+        catch
+        {
+            Database.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// The thread of the <see cref="StoreWriter"/> serving this store, once there is one. From then on it is the only
     /// thread allowed to write: the writer's session keeps what it committed in memory and relies on that.
     /// </summary>

@@ -22,25 +22,7 @@ public sealed class StoreUpgrade
     public ILogger Log { get; }
 
     /// <summary>Runs <paramref name="work"/> in one transaction: all its writes commit together or none does.</summary>
-    public void InTransaction(Action<IDocumentStore> work)
-    {
-        var database = _store.Database;
-        if (!database.BeginTrans())
-        {
-            throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
-        }
-
-        try
-        {
-            work(_store);
-            database.Commit();
-        }
-        catch
-        {
-            database.Rollback();
-            throw;
-        }
-    }
+    public void InTransaction(Action<IDocumentStore> work) => _store.InTransaction(() => work(_store));
 
     public void DropIndex<T>(string name) where T : class => _store.Database.GetCollection<T>(_store.CollectionName<T>()).DropIndex(name);
 }
