@@ -208,10 +208,9 @@ internal static class ScaleCommand
         var reads = await MeasureReadsAsync(client, externalIds, options, log, ct);
         var afterReads = ProcessMemory.Read(host.ProcessId);
         var webhook = options.WebhookUpdates > 0 ? await MeasureWebhookAsync(host, telegram, secret, seed, options, log, ct) : null;
-        var sellers = options.IngestMembers is > 0 and var n && n < externalIds.Length
-            ? Enumerable.Range(0, n).Select(i => externalIds[(int)((long)i * externalIds.Length / n)]).ToArray()
-            : externalIds;
-        var seeded = await MeasureIngestionAsync(client, sellers, $"seeded, {sellers.Length:N0} selling members", options, log, ct);
+        var sellers = Sellers(externalIds, options);
+        var placement = sellers.Length < externalIds.Length ? options.IngestAdjacent ? " adjacent" : " spread" : string.Empty;
+        var seeded = await MeasureIngestionAsync(client, sellers, $"seeded, {sellers.Length:N0}{placement} selling members", options, log, ct);
         var atEnd = ProcessMemory.Read(host.ProcessId);
         log.WriteLine($"  RSS at end {atEnd?.RssMiB:N0} MiB, peak {atEnd?.PeakRssMiB:N0} MiB");
 
@@ -233,6 +232,24 @@ internal static class ScaleCommand
             SingleRatio = Ratio(seeded.Single?.SalesPerSecond, report.Empty?.Single?.SalesPerSecond),
             ApiOutputTail = host.Output.Snapshot(),
         };
+    }
+
+    /// <summary>
+    /// The seeded members the ingestion runs sell for: all of them, or --ingest-members of them spread evenly over the
+    /// file (each member's documents on its own pages, as with all members), or with --ingest-adjacent the first ones,
+    /// seeded next to each other (their documents share pages, like the empty store's): the two tell the cost of a
+    /// big ledger from that of spreading sales over many pages.
+    /// </summary>
+    private static string[] Sellers(string[] externalIds, ScaleOptions options)
+    {
+        if (options.IngestMembers is not (> 0 and var n) || n >= externalIds.Length)
+        {
+            return externalIds;
+        }
+
+        return options.IngestAdjacent
+            ? externalIds[..n]
+            : [.. Enumerable.Range(0, n).Select(i => externalIds[(int)((long)i * externalIds.Length / n)])];
     }
 
     /// <summary>

@@ -33,6 +33,7 @@ internal sealed record ScaleOptions
           --concurrency N      parallel single-sale workers                     (default 32)
           --empty-members N    members created in the empty store for the comparison (default 1000)
           --ingest-members N   seeded members (spread evenly) that the seeded-store sales go to (default: all)
+          --ingest-adjacent    with --ingest-members: the first N seeded members, stored next to each other
           --api-dll PATH       start this API dll instead of api/bin/Release/net10.0/LoyaltyBot.Api.dll
           --build              run 'dotnet build -c Release api/LoyaltyBot.Api.csproj' even if the dll exists
           -h, --help           show this help
@@ -58,6 +59,7 @@ internal sealed record ScaleOptions
 
     /// <summary>0 = every seeded member; fewer isolates the cost of big indexes from that of many members.</summary>
     public int IngestMembers { get; init; }
+    public bool IngestAdjacent { get; init; }
     public string? ApiDll { get; init; }
     public bool Build { get; init; }
 
@@ -93,11 +95,17 @@ internal sealed record ScaleOptions
                 "--concurrency" => options with { Concurrency = (int)ParseLong(name, Value(), 1, 4096) },
                 "--empty-members" => options with { EmptyMembers = (int)ParseLong(name, Value(), 1, 1_000_000) },
                 "--ingest-members" => options with { IngestMembers = (int)ParseLong(name, Value(), 1, 10_000_000) },
+                "--ingest-adjacent" => options with { IngestAdjacent = true },
                 "--api-dll" => options with { ApiDll = System.IO.Path.GetFullPath(Value()) },
                 "--build" => options with { Build = true },
                 "-h" or "--help" => options with { Help = true },
                 _ => throw new UsageException($"Unknown option '{name}'."),
             };
+        }
+
+        if (options.IngestAdjacent && options.IngestMembers == 0)
+        {
+            throw new UsageException("--ingest-adjacent needs --ingest-members N.");
         }
 
         return options with { LinkedUsers = Math.Min(options.LinkedUsers, options.Members) };
