@@ -209,7 +209,7 @@ internal static class ScaleCommand
         var afterReads = ProcessMemory.Read(host.ProcessId);
         var webhook = options.WebhookUpdates > 0 ? await MeasureWebhookAsync(host, telegram, secret, seed, options, log, ct) : null;
         var sellers = Sellers(externalIds, options);
-        var placement = sellers.Length < externalIds.Length ? options.IngestAdjacent ? " adjacent" : " spread" : string.Empty;
+        var placement = sellers.Length == externalIds.Length ? string.Empty : options.IngestAdjacent ? " adjacent" : " spread";
         var seeded = await MeasureIngestionAsync(client, sellers, $"seeded, {sellers.Length:N0}{placement} selling members", options, log, ct);
         var atEnd = ProcessMemory.Read(host.ProcessId);
         log.WriteLine($"  RSS at end {atEnd?.RssMiB:N0} MiB, peak {atEnd?.PeakRssMiB:N0} MiB");

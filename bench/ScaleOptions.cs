@@ -59,7 +59,10 @@ internal sealed record ScaleOptions
 
     /// <summary>0 = every seeded member; fewer isolates the cost of big indexes from that of many members.</summary>
     public int IngestMembers { get; init; }
+
+    /// <summary>With <see cref="IngestMembers"/>: the first seeded members (documents sharing pages) instead of ones spread evenly.</summary>
     public bool IngestAdjacent { get; init; }
+
     public string? ApiDll { get; init; }
     public bool Build { get; init; }
 
