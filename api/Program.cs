@@ -4,6 +4,7 @@ using LoyaltyBot.Api.Auth;
 using LoyaltyBot.Api.Broadcasts;
 using LoyaltyBot.Api.Contests;
 using LoyaltyBot.Api.Health;
+using LoyaltyBot.Api.Hosting;
 using LoyaltyBot.Api.Joining;
 using LoyaltyBot.Api.Ledger;
 using LoyaltyBot.Api.Members;
@@ -38,6 +39,8 @@ using LoyaltyBot.Core.Tiers;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+
+builder.WebHost.UseDefaultListenAddress(builder.Configuration);
 
 builder.WebHost.ConfigureKestrel((context, kestrel) =>
     kestrel.Limits.MaxRequestBodySize = context.Configuration.MaxRequestBodyBytes());

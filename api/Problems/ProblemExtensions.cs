@@ -15,7 +15,11 @@ public static class ProblemExtensions
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        // Problems the framework writes itself (415 for a body that is not JSON, 405, 404 without a route, 413 when
+        // the server cuts a body off) get a stable code like ours.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd(
+                "code", ProblemMapping.CodeOf(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode)));
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         return services;
     }

@@ -43,6 +43,23 @@ public static class ProblemMapping
         return problem;
     }
 
+    /// <summary>The code of a problem nobody gave one: what its status says.</summary>
+    public static string CodeOf(int status) => status switch
+    {
+        400 => "bad_request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        406 => "not_acceptable",
+        408 => "request_timeout",
+        413 => "payload_too_large",
+        415 => "unsupported_media_type",
+        429 => "rate_limited",
+        >= 500 => "internal_error",
+        _ => "http_" + status,
+    };
+
     private static string TitleOf(int status) => status switch
     {
         400 => "The request is invalid.",

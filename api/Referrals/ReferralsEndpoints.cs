@@ -95,9 +95,12 @@ public static class ReferralsEndpoints
             : rejected.Error.ToProblem();
     }
 
-    /// <summary>The member's code and link, funnel, and every chat that arrived through their link with its status.</summary>
-    public static Results<Ok<MemberReferralsResponse>, ProblemHttpResult> MemberReferrals(
-        string externalId, MemberQueries members, ReferralQueries queries, ReferralCodes codes, IDeepLinks links)
+    /// <summary>
+    /// The member's code and link (created on this first use, as <c>/invite</c> in chat would, so a CRM can hand out the
+    /// link), funnel, and every chat that arrived through their link with its status.
+    /// </summary>
+    public static async Task<Results<Ok<MemberReferralsResponse>, ProblemHttpResult>> MemberReferrals(
+        string externalId, MemberQueries members, ReferralQueries queries, ReferralCodes codes, IDeepLinks links, CancellationToken cancellationToken)
     {
         var member = members.ByExternalId(externalId);
         if (member is null)
@@ -105,11 +108,11 @@ public static class ReferralsEndpoints
             return MemberErrors.Unknown(externalId).ToProblem();
         }
 
-        var code = codes.CodeOf(member.Id);
+        var code = await codes.GetOrCreateAsync(member.Id, cancellationToken);
         return TypedResults.Ok(new MemberReferralsResponse(
             member.ExternalId,
             code,
-            code is null ? null : links.StartLink(ReferralCodes.LinkPrefix + code),
+            links.StartLink(ReferralCodes.LinkPrefix + code),
             ReferralFiguresResponse.From(queries.FiguresOf(member.Id)),
             queries.InviteesOf(member.Id).Select(InviteeResponse.From).ToArray()));
     }

@@ -16,9 +16,9 @@ public sealed class PointsAdjustments(IStoreWriter writer, PointsLedger ledger)
             return Fail(DomainError.Invalid("amount", Validate.MissingField, "'amount' is required."));
         }
 
-        if (amount == 0 || Math.Abs(amount) > MaxAmount)
+        if (amount == 0 || Math.Abs(amount) > MaxAmount || decimal.Round(amount, 2) != amount)
         {
-            return Fail(DomainError.Invalid("amount", Validate.OutOfRange, $"'amount' must be non-zero and at most {MaxAmount:N0} in absolute value."));
+            return Fail(DomainError.Invalid("amount", Validate.OutOfRange, $"'amount' must be non-zero, at most {MaxAmount:N0} in absolute value, with at most two decimals."));
         }
 
         var reasonError = Validate.Text("reason", request.Reason, 500, out var reason);
@@ -38,10 +38,19 @@ public sealed class PointsAdjustments(IStoreWriter writer, PointsLedger ledger)
                 return MemberErrors.Unknown(externalId);
             }
 
-            return ledger.Append(store, new LedgerPosting(
+            var appended = ledger.Append(store, new LedgerPosting(
                 member.Id, LedgerEntryKind.ManualAdjustment, amount, reason, idempotencyKey, idempotencyKey, actor));
+
+            // A replay answers with the original entry only when it asks for the same thing; the key is not a way to
+            // read another adjustment (or another member's).
+            return appended is { IsSuccess: true, Value: { WasDuplicate: true, Entry: var original } } && !SameAdjustment(original, member.Id, amount, reason)
+                ? LedgerErrors.IdempotencyConflict(key)
+                : appended;
         }, cancellationToken);
     }
+
+    private static bool SameAdjustment(LedgerEntry entry, string memberId, decimal amount, string reason) =>
+        entry.Kind == LedgerEntryKind.ManualAdjustment && entry.MemberId == memberId && entry.Amount == amount && entry.Reason == reason;
 
     private static Task<Result<LedgerAppend>> Fail(DomainError error) => Task.FromResult<Result<LedgerAppend>>(error);
 }

@@ -145,7 +145,7 @@ public sealed class MemberRegistry(IStoreWriter writer, TierLadder tiers, TimePr
     {
         region = null;
         language = Languages.Default;
-        var externalIdError = Validate.Text("externalId", request.ExternalId, 64, out externalId);
+        var externalIdError = ExternalIds.Check("externalId", request.ExternalId, out externalId);
         var nameError = Validate.Text("name", request.Name, 200, out name);
         var regionError = Validate.OptionalText("region", request.Region, 100, out var trimmedRegion);
         var error = externalIdError ?? nameError ?? regionError;

@@ -26,7 +26,7 @@ public sealed class ReferralApplications(
     /// <summary>Approves a pending application; without <paramref name="externalId"/> the member gets <c>REF-{number:000000}</c>.</summary>
     public Task<Result<ReferralApplication>> ApproveAsync(string id, string? externalId, string actor, CancellationToken cancellationToken)
     {
-        var error = Validate.OptionalText("externalId", externalId, 64, out var trimmed);
+        var error = ExternalIds.CheckOptional("externalId", externalId, out var trimmed);
         return error is not null
             ? Task.FromResult<Result<ReferralApplication>>(error)
             : writer.WriteAsync(s => Approve(s, id, trimmed.Length == 0 ? null : trimmed, actor), cancellationToken);

@@ -198,7 +198,15 @@ public sealed class SaleRecorder(
             observer.OnSaleRecorded(store, sale, member, tierChange);
         }
 
-        return new SaleReceipt(sale.Id, sale.MemberExternalId, points, store.Set<Member>().Get(member.Id)!.Balance, tierNow, Replayed: false);
+        // Observers may credit more (a SPIFF, an achievement, a referral bonus): the stored sale keeps the balance
+        // its receipt reports, so a replay answers exactly what the first call did.
+        var balance = members.Get(member.Id)!.Balance;
+        if (balance != sale.BalanceAfter)
+        {
+            sales.Update(sale with { BalanceAfter = balance });
+        }
+
+        return new SaleReceipt(sale.Id, sale.MemberExternalId, points, balance, tierNow, Replayed: false);
     }
 
     private Member? FindMember(IDocumentSet<Member> members, string externalId)
@@ -253,7 +261,7 @@ public sealed class SaleRecorder(
         utc = new DateTimeOffset(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         if (utc.Year < 2000 || utc > time.GetUtcNow().AddDays(1))
         {
-            return DomainError.Invalid("occurredAt", Validate.OutOfRange, "'occurredAt' must be after 2000-01-01 and not in the future.");
+            return DomainError.Invalid("occurredAt", Validate.OutOfRange, "'occurredAt' must be on or after 2000-01-01 and at most one day ahead of now.");
         }
 
         if (request.Amount is { } amount && (amount < 0 || amount > 1_000_000_000_000m))

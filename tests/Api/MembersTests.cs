@@ -119,6 +119,69 @@ public sealed class MembersTests : IDisposable
     }
 
     [Fact]
+    public async Task An_idempotency_key_reused_for_a_different_adjustment_is_a_409_and_writes_nothing()
+    {
+        await _client.CreateMember("D-1");
+        await _client.CreateMember("D-2");
+        await _client.PostAsJsonAsync("/api/v1/members/D-1/adjustments", new { amount = 10, reason = "bonus", idempotencyKey = "k1" });
+
+        var otherAmount = await _client.PostAsJsonAsync("/api/v1/members/D-1/adjustments", new { amount = 99, reason = "bonus", idempotencyKey = "k1" });
+        var otherMember = await _client.PostAsJsonAsync("/api/v1/members/D-2/adjustments", new { amount = 10, reason = "bonus", idempotencyKey = "k1" });
+
+        foreach (var response in new[] { otherAmount, otherMember })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            var problem = await response.Json();
+            Assert.Equal("idempotency_conflict", problem.GetProperty("code").GetString());
+            Assert.Equal("idempotencyKey", problem.GetProperty("field").GetString());
+        }
+
+        Assert.Equal(10m, (await _client.GetJson("/api/v1/members/D-1")).GetProperty("balance").GetDecimal());
+        Assert.Equal(0m, (await _client.GetJson("/api/v1/members/D-2")).GetProperty("balance").GetDecimal());
+        Assert.Equal(0, (await _client.GetJson("/api/v1/members/D-2/ledger")).GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(0.001)]
+    [InlineData(-2.125)]
+    public async Task An_adjustment_with_more_than_two_decimals_is_refused(decimal amount)
+    {
+        await _client.CreateMember("D-1");
+        await _client.PostAsJsonAsync("/api/v1/members/D-1/adjustments", new { amount = 100, reason = "welcome" });
+
+        var response = await _client.PostAsJsonAsync("/api/v1/members/D-1/adjustments", new { amount, reason = "tiny" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("amount", (await response.Json()).GetProperty("field").GetString());
+        Assert.Equal(100m, (await _client.GetJson("/api/v1/members/D-1")).GetProperty("balance").GetDecimal());
+    }
+
+    [Theory]
+    [InlineData("D 1/2")]
+    [InlineData("D\\2")]
+    public async Task An_external_id_with_a_path_separator_is_refused_because_no_route_could_reach_it(string externalId)
+    {
+        var response = await _client.CreateMember(externalId);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Json();
+        Assert.Equal("invalid_value", problem.GetProperty("code").GetString());
+        Assert.Equal("externalId", problem.GetProperty("field").GetString());
+        Assert.Equal(0, (await _client.GetJson("/api/v1/members")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_gets_415_with_a_code()
+    {
+        var response = await _client.PostAsync("/api/v1/members", new StringContent("""{"externalId":"D-1","name":"x"}""", System.Text.Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("unsupported_media_type", (await response.Json()).GetProperty("code").GetString());
+        Assert.Equal(0, (await _client.GetJson("/api/v1/members")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task The_ledger_is_listed_newest_first()
     {
         await _client.CreateMember("D-1");

@@ -29,6 +29,29 @@ public sealed class AchievementTests
     }
 
     [Fact]
+    public async Task A_replayed_sale_answers_the_balance_its_first_call_did_including_the_badge_points()
+    {
+        using var s = new RewardsScenario();
+        await s.Member("D-1");
+        await Rule(s.Admin, new { kind = "firstSale", name = "Первая продажа", points = 50 });
+        var at = s.Clock.GetUtcNow();
+
+        var first = await (await s.Admin.PostSale("S-1", "D-1", 10, at)).Json();
+        var single = await s.Admin.PostSale("S-1", "D-1", 10, at);
+        var batch = await s.Admin.PostAsJsonAsync("/api/v1/sales/batch", new
+        {
+            sales = new[] { new { id = "S-1", memberExternalId = "D-1", sku = "SKU-1", units = 10, occurredAt = at } },
+        });
+
+        Assert.Equal(60m, first.GetProperty("balance").GetDecimal());
+        Assert.Equal(HttpStatusCode.OK, single.StatusCode);
+        Assert.Equal(60m, (await single.Json()).GetProperty("balance").GetDecimal());
+        var item = Assert.Single((await batch.Json()).GetProperty("results").EnumerateArray());
+        Assert.Equal("duplicate", item.GetProperty("status").GetString());
+        Assert.Equal(60m, item.GetProperty("balance").GetDecimal());
+    }
+
+    [Fact]
     public async Task The_first_redemption_badge_follows_a_redemption()
     {
         using var s = new RewardsScenario();

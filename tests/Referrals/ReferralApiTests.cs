@@ -162,6 +162,19 @@ public sealed class ReferralApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_members_code_is_made_on_the_first_api_request_and_chat_invites_with_the_same_code()
+    {
+        var partner = await _s.Member("P-1", "1001");
+
+        var first = (await (await _s.Manager()).GetJson("/api/v1/members/P-1/referrals")).GetProperty("code").GetString();
+        var again = (await (await _s.Manager()).GetJson("/api/v1/members/P-1/referrals")).GetProperty("code").GetString();
+
+        Assert.Matches("^[2-9A-HJ-NP-Z]{12}$", first);
+        Assert.Equal(first, again);
+        Assert.Equal(first, await ReferralScenario.InviteCode(partner));
+    }
+
+    [Fact]
     public async Task Referrals_of_an_unknown_member_are_not_found()
     {
         var response = await (await _s.Manager()).GetAsync("/api/v1/members/NOPE/referrals");
