@@ -1,6 +1,6 @@
 namespace LoyaltyBot.Core.Members;
 
-/// <summary>Recorded whenever a sale moves a member to another tier; notifications read these.</summary>
+/// <summary>Recorded whenever a sale (or the start of a program year) moves a member to another tier; notifications read these.</summary>
 public sealed record TierChange
 {
     public required string Id { get; init; }
@@ -13,7 +13,7 @@ public sealed record TierChange
 
     public int Year { get; init; }
 
-    /// <summary>The sale that caused the change.</summary>
+    /// <summary>What caused the change: <c>sale:{id}</c>, or <c>year-start:{year}</c> for the start of a program year.</summary>
     public required string SourceRef { get; init; }
 
     public DateTimeOffset At { get; init; }
