@@ -12,7 +12,7 @@ internal static class RewardChatTexts
     public static string? Reason(Texts texts, RewardOffer offer) => offer.Obstacle switch
     {
         null => null,
-        RewardObstacle.InsufficientPoints => texts.Format("Rewards.Reason.NeedPoints", texts.Points(offer.Shortfall)),
+        RewardObstacle.InsufficientPoints => texts.Format("Rewards.Reason.NeedPoints", texts.PointsGenitive(offer.Shortfall)),
         RewardObstacle.TierTooLow => texts.Format("Rewards.Reason.Tier", offer.Reward.MinTier ?? string.Empty),
         RewardObstacle.OutOfStock => texts["Rewards.Reason.OutOfStock"],
         RewardObstacle.LimitReached => texts["Rewards.Reason.Limit"],
@@ -31,7 +31,7 @@ internal static class RewardChatTexts
         RewardErrors.OutOfStockCode => texts["Rewards.Error.OutOfStock"],
         RewardErrors.PriceChangedCode => texts.Format("Rewards.Error.PriceChanged", texts.Points(reward?.CostPoints ?? 0)),
         RewardErrors.InsufficientPointsCode =>
-            texts.Format("Rewards.Error.InsufficientPoints", texts.Points(Math.Max(0, (reward?.CostPoints ?? 0) - member.Balance))),
+            texts.Format("Rewards.Error.InsufficientPoints", texts.PointsGenitive(Math.Max(0, (reward?.CostPoints ?? 0) - member.Balance))),
         "member_blocked" => texts["Member.Blocked"],
         _ => texts["Common.Error"],
     };

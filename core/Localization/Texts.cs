@@ -89,13 +89,22 @@ public sealed class Texts
     public string Number(long value) => value.ToString("#,0", Culture);
 
     /// <summary>A number with the right plural form of the noun in <c>Plural.{noun}</c>: "1 балл", "2 балла", "5 баллов".</summary>
-    public string Quantity(string noun, decimal value)
+    public string Quantity(string noun, decimal value) => $"{Number(value)} {PluralForm(noun, value)}";
+
+    /// <summary>
+    /// The form in <c>Plural.{word}</c> ("one|few|many|other") that agrees with <paramref name="value"/>, without the number:
+    /// a verb that agrees with a quantity ("сгорит", "сгорят"), or a noun placed apart from its number.
+    /// </summary>
+    public string PluralForm(string word, decimal value)
     {
-        var forms = this[$"Plural.{noun}"].Split('|');
-        return $"{Number(value)} {forms[Math.Min(PluralRules.FormIndex(Language, value), forms.Length - 1)]}";
+        var forms = this[$"Plural.{word}"].Split('|');
+        return forms[Math.Min(PluralRules.FormIndex(Language, value), forms.Length - 1)];
     }
 
     public string Points(decimal value) => Quantity("Points", value);
+
+    /// <summary>Points in the genitive, for «не хватает 1 балла / 2 баллов», «бракує 1 бала / 2 балів»; English is unchanged.</summary>
+    public string PointsGenitive(decimal value) => Quantity("PointsGenitive", value);
 
     /// <summary>"3 дня назад", "3 days ago".</summary>
     public string Ago(DateTimeOffset moment, DateTimeOffset now) => moment.Humanize(now, Culture);

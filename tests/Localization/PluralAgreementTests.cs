@@ -1,0 +1,40 @@
+using LoyaltyBot.Core.Localization;
+
+namespace LoyaltyBot.Tests.Localization;
+
+/// <summary>Plural forms beyond the nominative: the genitive after «не хватает».</summary>
+public sealed class PluralAgreementTests
+{
+    [Theory]
+    [InlineData("ru", 1, "1 балла")]
+    [InlineData("ru", 2, "2 баллов")]
+    [InlineData("ru", 5, "5 баллов")]
+    [InlineData("ru", 11, "11 баллов")]
+    [InlineData("ru", 21, "21 балла")]
+    [InlineData("ru", 22, "22 баллов")]
+    [InlineData("ru", 1.5, "1,5 балла")]
+    [InlineData("uk", 1, "1 бала")]
+    [InlineData("uk", 2, "2 балів")]
+    [InlineData("uk", 5, "5 балів")]
+    [InlineData("uk", 11, "11 балів")]
+    [InlineData("uk", 21, "21 бала")]
+    [InlineData("uk", 1.5, "1,5 бала")]
+    [InlineData("en", 1, "1 point")]
+    [InlineData("en", 2, "2 points")]
+    [InlineData("en", 1.5, "1.5 points")]
+    public void Points_in_the_genitive_agree_with_the_number(string language, double amount, string expected)
+    {
+        Assert.Equal(expected, Plain(Texts.For(language).PointsGenitive((decimal)amount)));
+    }
+
+    [Fact]
+    public void A_plural_form_can_be_taken_without_its_number()
+    {
+        var russian = Texts.For("ru");
+
+        Assert.Equal("баллов", russian.PluralForm("Points", 5));
+        Assert.Equal("балл", russian.PluralForm("Points", 21));
+    }
+
+    private static string Plain(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ');
+}
