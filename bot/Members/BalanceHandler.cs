@@ -25,14 +25,14 @@ public sealed class BalanceHandler(MemberQueries members, TierLadder tiers) : IC
             RichText.Bold(texts.Format("Balance.Title", profile.Member.Name)),
             texts.Rich("Balance.Points", texts.Points(profile.Member.Balance)),
             texts.Rich("Balance.Tier", profile.Tier),
-            texts.Rich("Balance.Units", texts.Number(profile.UnitsThisYear)),
+            texts.Rich("Balance.Units", texts.Quantity("Units", profile.UnitsThisYear)),
         };
         if (profile.NextTier is { } next)
         {
             var from = tiers.Tiers[tiers.RankOf(profile.Tier)].MinUnits;
             var to = from + (profile.UnitsThisYear - from) + next.UnitsNeeded;
             var percent = (int)Math.Floor(100m * (profile.UnitsThisYear - from) / Math.Max(1, to - from));
-            lines.Add(texts.Rich("Balance.Progress", Bar(percent), percent, next.Name, texts.Number(next.UnitsNeeded)));
+            lines.Add(texts.Rich("Balance.Progress", Bar(percent), percent, next.Name, texts.Quantity("Units", next.UnitsNeeded)));
         }
         else
         {

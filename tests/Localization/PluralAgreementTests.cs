@@ -2,7 +2,7 @@ using LoyaltyBot.Core.Localization;
 
 namespace LoyaltyBot.Tests.Localization;
 
-/// <summary>Plural forms beyond the nominative: the genitive after «не хватает».</summary>
+/// <summary>Plural forms beyond the nominative: the genitive after «не хватает», units.</summary>
 public sealed class PluralAgreementTests
 {
     [Theory]
@@ -25,6 +25,20 @@ public sealed class PluralAgreementTests
     public void Points_in_the_genitive_agree_with_the_number(string language, double amount, string expected)
     {
         Assert.Equal(expected, Plain(Texts.For(language).PointsGenitive((decimal)amount)));
+    }
+
+    [Theory]
+    [InlineData("ru", 1, "1 ед.")]
+    [InlineData("ru", 21, "21 ед.")]
+    [InlineData("uk", 2, "2 од.")]
+    [InlineData("uk", 5, "5 од.")]
+    [InlineData("en", 1, "1 unit")]
+    [InlineData("en", 2, "2 units")]
+    [InlineData("en", 21, "21 units")]
+    [InlineData("en", 1000, "1,000 units")]
+    public void Units_have_a_plural_form_in_every_language(string language, long units, string expected)
+    {
+        Assert.Equal(expected, Plain(Texts.For(language).Quantity("Units", units)));
     }
 
     [Fact]
