@@ -76,7 +76,8 @@ public sealed class PointsExpiry(
 
     public static ChatMessage Warning(Texts texts, decimal amount, DateTimeOffset at) => new()
     {
-        Text = texts.Rich("Engagement.Expiry.Warning", texts.Points(amount), at.ToString("d", texts.Culture)),
+        Text = texts.Rich(
+            "Engagement.Expiry.Warning", texts.Points(amount), at.ToString("d", texts.Culture), texts.PluralForm("Engagement.WillExpire", amount)),
         Buttons = [[ChatButton.Choice(texts["Engagement.TierUp.ToRewards"], "rw:p:1")]],
     };
 }
