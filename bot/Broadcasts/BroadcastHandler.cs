@@ -220,7 +220,7 @@ public sealed class BroadcastHandler(
                 : "Common.Error"]));
         }
 
-        return context.ReplyInPlace(texts.Rich("Broadcasts.Chat.Started", texts.Number(created.Value.Recipients)));
+        return context.ReplyInPlace(texts.Rich("Broadcasts.Chat.Started", texts.Quantity("Broadcasts.Recipients", created.Value.Recipients)));
     }
 
     private BroadcastAudienceDraft? Audience(DialogState dialog, string choice)

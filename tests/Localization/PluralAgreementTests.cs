@@ -2,7 +2,7 @@ using LoyaltyBot.Core.Localization;
 
 namespace LoyaltyBot.Tests.Localization;
 
-/// <summary>Plural forms beyond the nominative: the genitive after «не хватает», units.</summary>
+/// <summary>Plural forms beyond the nominative: the genitive after «не хватает», units, recipients, a verb that agrees.</summary>
 public sealed class PluralAgreementTests
 {
     [Theory]
@@ -41,6 +41,24 @@ public sealed class PluralAgreementTests
         Assert.Equal(expected, Plain(Texts.For(language).Quantity("Units", units)));
     }
 
+    [Theory]
+    [InlineData("ru", 1, "1 получатель")]
+    [InlineData("ru", 2, "2 получателя")]
+    [InlineData("ru", 5, "5 получателей")]
+    [InlineData("ru", 11, "11 получателей")]
+    [InlineData("ru", 21, "21 получатель")]
+    [InlineData("uk", 1, "1 отримувач")]
+    [InlineData("uk", 2, "2 отримувачі")]
+    [InlineData("uk", 5, "5 отримувачів")]
+    [InlineData("uk", 21, "21 отримувач")]
+    [InlineData("en", 1, "1 recipient")]
+    [InlineData("en", 2, "2 recipients")]
+    [InlineData("en", 21, "21 recipients")]
+    public void Broadcast_recipients_have_a_plural_form_in_every_language(string language, int recipients, string expected)
+    {
+        Assert.Equal(expected, Plain(Texts.For(language).Quantity("Broadcasts.Recipients", recipients)));
+    }
+
     [Fact]
     public void A_plural_form_can_be_taken_without_its_number()
     {
@@ -48,6 +66,18 @@ public sealed class PluralAgreementTests
 
         Assert.Equal("баллов", russian.PluralForm("Points", 5));
         Assert.Equal("балл", russian.PluralForm("Points", 21));
+    }
+
+    [Fact]
+    public void Every_plural_text_has_the_four_forms_one_few_many_other()
+    {
+        foreach (var language in new[] { "ru", "uk", "en" })
+        {
+            foreach (var key in new[] { "Plural.Points", "Plural.PointsGenitive", "Plural.Units", "Plural.Broadcasts.Recipients", "Plural.Engagement.WillExpire" })
+            {
+                Assert.True(Texts.For(language)[key].Split('|').Length == 4, $"{key} in {language} does not have four forms.");
+            }
+        }
     }
 
     private static string Plain(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ');
