@@ -10,7 +10,8 @@ public static class BroadcastChatServiceCollectionExtensions
     /// <summary>
     /// Manager broadcasts: the core use cases and the managers' <c>/broadcast</c> flow (with its help line). Needs
     /// <c>AddLoyaltyCore</c>, <c>AddChat</c> and <c>AddRewards</c>; campaigns are sent by the scheduler the host adds
-    /// (<c>AddBroadcastScheduling()</c> in the API).
+    /// (<c>AddBroadcastScheduling()</c> in the API). /broadcast has no <c>Command.*</c> text, so it stays out of the
+    /// Telegram command menu every user sees.
     /// </summary>
     public static IServiceCollection AddBroadcasts(this IServiceCollection services)
     {

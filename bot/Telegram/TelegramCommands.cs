@@ -4,7 +4,11 @@ using Telegram.Bot.Types;
 
 namespace LoyaltyBot.Bot.Telegram;
 
-/// <summary>The command menu Telegram shows next to the input field, in each language of the program.</summary>
+/// <summary>
+/// The command menu Telegram shows next to the input field, in each language of the program. Telegram shows it to
+/// every user, so only commands every member may use have a <c>Command.{Name}</c> text; managers' commands
+/// (/broadcast, /pending, /applications, /report) have none and are listed in the managers' /help instead.
+/// </summary>
 internal static class TelegramCommands
 {
     /// <summary>Menu order; registered commands not listed here follow, and language and help come last.</summary>
