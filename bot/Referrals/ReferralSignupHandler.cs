@@ -135,16 +135,16 @@ public sealed class ReferralSignupHandler(
                 await dialogs.SaveAsync(dialog with { Step = PhoneStep, Data = With(dialog, RegionStep, region) }, context.CancellationToken);
                 return context.Reply(ReferralMessages.AskPhone(texts));
             case PhoneStep:
-                return await PhoneAsync(context, dialog, value);
+                return await PhoneAsync(context, dialog, value, shared);
             default:
                 return Confirm(context, dialog, "Referrals.Signup.UseButtons");
         }
     }
 
-    private async Task<ConversationTurn> PhoneAsync(ChatContext context, DialogState dialog, string value)
+    private async Task<ConversationTurn> PhoneAsync(ChatContext context, DialogState dialog, string value, bool shared)
     {
         var texts = context.Texts;
-        var error = invitations.CheckPhone(context.Identity.Id, value, out var phone);
+        var error = invitations.CheckPhone(context.Identity.Id, value, shared, out var phone);
         switch (error?.Code)
         {
             case null:

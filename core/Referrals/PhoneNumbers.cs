@@ -4,15 +4,24 @@ using LoyaltyBot.Core.Results;
 namespace LoyaltyBot.Core.Referrals;
 
 /// <summary>
-/// Phone numbers as the program stores them: <c>+</c> and 10–15 digits (E.164 without checking country plans).
-/// Typed separators (spaces, dashes, dots, brackets) are dropped; Telegram's shared contacts come without the plus.
+/// Phone numbers as the program stores them: E.164, <c>+</c> and 10–15 digits (without checking country plans), so one
+/// phone is one value however it was written. Typed separators (spaces, dashes, dots, brackets) are dropped. A typed
+/// number without <c>+</c> is read the way people write it at home: <c>8 916 123-45-67</c> and <c>7 916…</c> (11
+/// digits) are Russian (+7), <c>067 123 45 67</c> (10 digits from 0) and <c>380…</c> (12 digits) are Ukrainian (+380);
+/// anything else needs the <c>+</c>. A contact shared through the channel is international already, with or without
+/// the <c>+</c> (Telegram sends the digits alone).
 /// </summary>
 public static class PhoneNumbers
 {
     public const int MinDigits = 10;
     public const int MaxDigits = 15;
 
-    public static DomainError? Check(string field, string? value, out string normalized)
+    /// <summary>A number the user typed.</summary>
+    public static DomainError? Check(string field, string? value, out string normalized) =>
+        Check(field, value, shared: false, out normalized);
+
+    /// <summary>A typed number, or (<paramref name="shared"/>) one from the channel's contact button.</summary>
+    public static DomainError? Check(string field, string? value, bool shared, out string normalized)
     {
         normalized = string.Empty;
         var text = value?.Trim() ?? string.Empty;
@@ -21,29 +30,41 @@ public static class PhoneNumbers
             return DomainError.Invalid(field, Validate.MissingField, $"'{field}' is required.");
         }
 
+        var plus = text[0] == '+';
         var digits = new StringBuilder(MaxDigits);
-        for (var i = 0; i < text.Length; i++)
+        for (var i = plus ? 1 : 0; i < text.Length; i++)
         {
             var c = text[i];
             if (char.IsAsciiDigit(c))
             {
                 digits.Append(c);
             }
-            else if (!(c is ' ' or '-' or '.' or '(' or ')' || (c == '+' && i == 0)))
+            else if (c is not (' ' or '-' or '.' or '(' or ')'))
             {
                 return Invalid(field);
             }
         }
 
-        if (digits.Length is < MinDigits or > MaxDigits || digits[0] == '0')
+        var international = plus || shared ? digits.ToString() : National(digits.ToString());
+        if (international is not { Length: >= MinDigits and <= MaxDigits } || international[0] == '0')
         {
             return Invalid(field);
         }
 
-        normalized = "+" + digits;
+        normalized = "+" + international;
         return null;
     }
 
+    /// <summary>The international digits of a number typed without <c>+</c>, or null when it needs the <c>+</c>.</summary>
+    private static string? National(string digits) => digits switch
+    {
+        { Length: 11 } when digits[0] == '8' => "7" + digits[1..], // Russian trunk prefix: 8 916 … = +7 916 …
+        { Length: 11 } when digits[0] == '7' => digits,
+        { Length: 10 } when digits[0] == '0' => "38" + digits, // Ukrainian: 067 … = +380 67 …
+        { Length: 12 } when digits.StartsWith("380", StringComparison.Ordinal) => digits,
+        _ => null,
+    };
+
     private static DomainError Invalid(string field) =>
-        DomainError.Invalid(field, Validate.InvalidValue, $"'{field}' must be a phone number in international format: + and {MinDigits}–{MaxDigits} digits.");
+        DomainError.Invalid(field, Validate.InvalidValue, $"'{field}' must be a phone number: + and {MinDigits}–{MaxDigits} digits, or a Russian (8…, 7…) or Ukrainian (0…, 380…) number.");
 }

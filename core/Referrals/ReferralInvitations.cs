@@ -79,10 +79,13 @@ public sealed class ReferralInvitations(
         return region.Length > 0 ? null : ReferralErrors.UnknownRegion(options.EffectiveRegions);
     }
 
-    /// <summary>Checks a phone before the dialog moves on: its format, the referrer's own phone, phones already registered.</summary>
-    public DomainError? CheckPhone(string identityId, string? value, out string phone)
+    /// <summary>
+    /// Checks a phone before the dialog moves on: its format (typed, or <paramref name="shared"/> through the channel's
+    /// contact button; see <see cref="PhoneNumbers"/>), the referrer's own phone, phones already registered.
+    /// </summary>
+    public DomainError? CheckPhone(string identityId, string? value, bool shared, out string phone)
     {
-        var error = PhoneNumbers.Check("phone", value, out phone);
+        var error = PhoneNumbers.Check("phone", value, shared, out phone);
         if (error is not null)
         {
             return error;

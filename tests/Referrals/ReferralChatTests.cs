@@ -235,6 +235,55 @@ public sealed class ReferralChatTests : IDisposable
     }
 
     [Fact]
+    public async Task A_phone_typed_the_russian_way_is_confirmed_and_stored_in_international_form()
+    {
+        var code = await ReferralScenario.InviteCode(await _s.Member("P-1", "1001"));
+        var newcomer = _s.Chat("2001");
+        await newcomer.Say($"/ref {code}");
+        var regions = await newcomer.Say("ООО «Ромашка»");
+        await newcomer.Press(ReferralScenario.Button(regions, "Москва"));
+
+        var confirm = await newcomer.Say("8 916 123-45-67");
+
+        Assert.Contains("Телефон: +79161234567", ReferralScenario.Text(confirm));
+        await newcomer.Press(ReferralScenario.Button(confirm, "✅ Отправить заявку"));
+        Assert.Equal("+79161234567", Assert.Single(await _s.Applications("pending")).GetProperty("phone").GetString());
+    }
+
+    [Fact]
+    public async Task A_phone_with_a_pending_application_is_taken_in_its_national_form_too()
+    {
+        var code = await ReferralScenario.InviteCode(await _s.Member("P-1", "1001"));
+        await ReferralScenario.Register(_s.Chat("2001"), code, phone: "+79161234567");
+        var second = _s.Chat("2002");
+        await second.Say($"/ref {code}");
+        var regions = await second.Say("ООО «Лютик»");
+        await second.Press(ReferralScenario.Button(regions, "Москва"));
+
+        var taken = await second.Say("8 916 123-45-67");
+
+        Assert.Contains("С этим номером уже есть заявка", ReferralScenario.Text(taken));
+        Assert.Single(await _s.Applications());
+    }
+
+    [Fact]
+    public async Task The_referrers_own_phone_typed_the_russian_way_cannot_be_used_with_their_link()
+    {
+        var root = await _s.Member("P-1", "1001");
+        var partner = _s.Chat("2001");
+        await _s.RegisterAndApprove(partner, await ReferralScenario.InviteCode(root), phone: "+79160000001");
+        var secondChat = _s.Chat("3001");
+        await secondChat.Say($"/ref {await ReferralScenario.InviteCode(partner)}");
+        var regions = await secondChat.Say("ООО «Ромашка-2»");
+        await secondChat.Press(ReferralScenario.Button(regions, "Москва"));
+
+        var refused = await secondChat.Say("8 916 000-00-01");
+
+        Assert.Contains("По собственному приглашению зарегистрироваться нельзя", ReferralScenario.Text(refused));
+        Assert.Single(await _s.Applications());
+    }
+
+    [Fact]
     public async Task The_first_link_wins_and_a_later_link_does_not_change_the_referrer()
     {
         var first = await ReferralScenario.InviteCode(await _s.Member("P-1", "1001", "Первый Партнёр"));
