@@ -54,8 +54,10 @@ public sealed class ReferralNotices(ReferralOptions options)
     public ChatMessage BonusCapped(Texts texts, ReferralApplication application, int cap) =>
         Message(texts.Rich("Referrals.Notice.BonusCapped", application.CompanyName, texts.Quantity("Referrals.Bonuses", cap)));
 
-    /// <summary>"90 дней": the qualifying window.</summary>
-    public string Days(Texts texts) => texts.Quantity("Referrals.Days", options.QualifyingWindowDays);
+    /// <summary>
+    /// The qualifying window after «в течение» / «протягом» / «within», so in the genitive: «1 дня», «2 дней», «21 дня».
+    /// </summary>
+    public string Days(Texts texts) => texts.Quantity("Referrals.DaysGenitive", options.QualifyingWindowDays);
 
     private static ChatMessage Message(RichText text) => new() { Text = text };
 }
