@@ -321,8 +321,8 @@ public sealed class ContestValidator(TierLadder tiers, IContestSchedule schedule
     private static DomainError? Line(string field, string? value, int maxLength, out string trimmed)
     {
         var normalized = value?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? string.Empty;
-        var error = Validate.OptionalText(field, normalized.Replace('\n', ' '), maxLength, out _);
-        trimmed = error is null ? normalized : string.Empty;
+        var error = Validate.OptionalText(field, normalized.Replace('\n', ' '), maxLength, out var visible);
+        trimmed = error is null && visible.Length > 0 ? normalized : string.Empty;
         return error;
     }
 }

@@ -323,8 +323,8 @@ public sealed class QuizValidator(TierLadder tiers)
     private static DomainError? Line(string field, string? value, int maxLength, bool multiline, out string trimmed)
     {
         var normalized = value?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? string.Empty;
-        var error = Validate.OptionalText(field, multiline ? normalized.Replace('\n', ' ') : normalized, maxLength, out _);
-        trimmed = error is null ? normalized : string.Empty;
+        var error = Validate.OptionalText(field, multiline ? normalized.Replace('\n', ' ') : normalized, maxLength, out var visible);
+        trimmed = error is null && visible.Length > 0 ? normalized : string.Empty;
         return error;
     }
 
