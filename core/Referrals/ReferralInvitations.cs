@@ -26,7 +26,9 @@ public sealed class ReferralInvitations(
     public Task<ArrivalOutcome> ArriveAsync(ChatIdentity identity, string code, CancellationToken cancellationToken)
     {
         var normalized = ReferralCodes.Normalize(code);
-        if (!ReferralCodes.IsWellFormed(normalized))
+        var wellFormed = ReferralCodes.IsWellFormed(normalized);
+        // A member is told they are one whatever they typed; only a newcomer's malformed code needs no transaction.
+        if (!wellFormed && identity.MemberId is null)
         {
             return Task.FromResult<ArrivalOutcome>(new ArrivalOutcome.CodeNotValid());
         }
@@ -34,7 +36,7 @@ public sealed class ReferralInvitations(
         return writer.WriteAsync<ArrivalOutcome>(s =>
         {
             var current = s.Set<ChatIdentity>().Get(identity.Id) ?? identity;
-            var referrer = ReferralCodes.Owner(s, normalized);
+            var referrer = wellFormed ? ReferralCodes.Owner(s, normalized) : null;
             if (current.MemberId is { } memberId)
             {
                 return referrer?.Id == memberId

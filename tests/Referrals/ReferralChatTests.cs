@@ -197,6 +197,21 @@ public sealed class ReferralChatTests : IDisposable
         Assert.Contains(ChatDriver.AllButtons(reply), b => b.Payload == "inv");
     }
 
+    [Theory]
+    [InlineData("/ref ZZZ")]
+    [InlineData("/ref ABCD-EFGH-JKMN")]
+    [InlineData("/start ref_nonsense")]
+    public async Task A_member_sending_an_invalid_code_is_told_they_are_a_member_already_not_how_to_join(string command)
+    {
+        var member = await _s.Member("D-2", "1002");
+
+        var reply = ReferralScenario.Text(await member.Say(command));
+
+        Assert.Contains("Вы уже участник программы лояльности", reply);
+        Assert.DoesNotContain("Это приглашение не действует", reply);
+        Assert.DoesNotContain("Чтобы подключиться", reply);
+    }
+
     [Fact]
     public async Task The_referrers_own_phone_cannot_be_used_to_register_with_their_link()
     {
