@@ -191,7 +191,11 @@ public sealed class ConversationEngine : IConversationEngine
             return ConversationTurn.Nothing;
         }
 
-        return context.Reply(ChatMessage.Plain(context.Texts["Common.UnknownCommand"]));
+        // A linked member's plain text is no command: a real join code gets the answer /start join_… gives (linked
+        // already), anything else (a word that merely looks like a code too) a pointer to the commands and buttons.
+        return _join.IsLiveCode(text)
+            ? await _join.TryCodeAsync(context, text)
+            : context.Reply(ChatMessage.Plain(context.Texts["Chat.NotACommand"]));
     }
 
     private async Task<ConversationTurn> RunAsync(IChatHandler handler, ChatContext context, ChatInput input)

@@ -12,6 +12,9 @@ public sealed class JoinFlow(JoinCodes codes, MainMenu menu, TimeProvider time)
     public ConversationTurn HowToJoin(ChatContext context) =>
         context.Reply(new RichText(context.Texts["Join.HowTo"]));
 
+    /// <summary>True when the text is a code that could be redeemed now (see <see cref="JoinCodes.IsLive"/>).</summary>
+    public bool IsLiveCode(string text) => codes.IsLive(text);
+
     public async Task<ConversationTurn> TryCodeAsync(ChatContext context, string code)
     {
         var outcome = await codes.RedeemAsync(context.Identity, code, context.CancellationToken);

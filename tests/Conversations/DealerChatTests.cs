@@ -213,7 +213,7 @@ public sealed class DealerChatTests : IDisposable
 
         var turn = await chat.Say("hello");
         Assert.Contains("сбросил незавершённый диалог", ChatDriver.AllText(turn));
-        Assert.Contains("Не знаю", ChatDriver.AllText(await chat.Say("hello again")));
+        Assert.Contains("Я понимаю команды", ChatDriver.AllText(await chat.Say("hello again")));
     }
 
     [Fact]
@@ -223,6 +223,46 @@ public sealed class DealerChatTests : IDisposable
         var response = await _client.PostAsync("/api/v1/members/D-1/join-code", null);
         var code = (await response.Json()).GetProperty("joinCode").GetString()!;
         Assert.Contains("ООО Ромашка", ChatDriver.AllText(await Chat().Say($"/start join_{code}")));
+    }
+
+    [Theory]
+    [InlineData("ru", "привет", "Я понимаю команды и кнопки меню. Список команд: /help")]
+    [InlineData("ru", "🙂🙂🙂", "Я понимаю команды и кнопки меню. Список команд: /help")]
+    [InlineData("uk", "привіт", "Я розумію команди та кнопки меню. Список команд: /help")]
+    [InlineData("en", "hello", "I understand commands and the menu buttons. See /help for the list.")]
+    [InlineData("en", "helloagain", "I understand commands and the menu buttons. See /help for the list.")]
+    public async Task Plain_text_from_a_linked_member_points_to_the_commands_in_their_language(string language, string text, string expected)
+    {
+        var code = await EnrolAsync("D-1", language: language);
+        await Chat().Say(code);
+
+        var reply = ChatDriver.AllText(await Chat().Say(text));
+
+        Assert.Equal(expected, reply);
+    }
+
+    [Fact]
+    public async Task An_unknown_command_from_a_linked_member_is_still_called_an_unknown_command()
+    {
+        await Chat().Say(await EnrolAsync("D-1"));
+
+        var reply = ChatDriver.AllText(await Chat().Say("/unknowncommand"));
+
+        Assert.Contains("Не знаю такой команды", reply);
+    }
+
+    [Fact]
+    public async Task A_join_code_typed_in_a_linked_chat_gets_the_same_answer_as_start_join()
+    {
+        await Chat().Say(await EnrolAsync("D-1"));
+        var otherCode = await EnrolAsync("D-2", "ООО Лютик");
+
+        var bare = ChatDriver.AllText(await Chat().Say(otherCode));
+        var linked = ChatDriver.AllText(await Chat().Say($"/start join_{otherCode}"));
+
+        Assert.Contains("Этот чат уже подключён к участнику «ООО Ромашка»", bare);
+        Assert.Equal(linked, bare);
+        Assert.Equal("D-1", (await _client.GetJson("/api/v1/members/D-1")).GetProperty("externalId").GetString());
     }
 
     [Fact]

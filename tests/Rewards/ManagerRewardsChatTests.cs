@@ -133,6 +133,6 @@ public sealed class ManagerRewardsChatTests : IDisposable
         var aborted = await manager.Press(PayloadStarting(prompt, "pnd:q:"));
         Assert.Contains("остаётся на рассмотрении", Text(aborted));
         Assert.Equal("pending", (await _scenario.Redemption(second)).GetProperty("status").GetString());
-        Assert.Contains("Не знаю такой команды", Text(await manager.Say("передумал")));
+        Assert.Contains("Я понимаю команды и кнопки меню", Text(await manager.Say("передумал")));
     }
 }
