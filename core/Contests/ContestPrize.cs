@@ -1,8 +1,8 @@
 namespace LoyaltyBot.Core.Contests;
 
 /// <summary>
-/// The prize for one place: points and/or a reward from the catalog. The rewards feature is not part of this code
-/// base yet, so only points are paid; <see cref="RewardId"/> is kept on the award for it to fulfil later.
+/// The prize for one place: points and/or a reward from the catalog (checked to exist when the contest is authored).
+/// Only points are paid; <see cref="RewardId"/> is kept on the award, and the winner is told a manager hands it over.
 /// </summary>
 public sealed record ContestPrize
 {

@@ -24,6 +24,7 @@ public static class ContestServiceCollectionExtensions
         services.AddSingleton<ContestScores>();
         services.AddSingleton<ISaleObserver, ContestSaleObserver>();
         services.AddSingleton<IQuizRewardObserver, ContestQuizObserver>();
+        services.AddSingleton<PrizeRewards>();
         services.AddSingleton<ContestValidator>();
         services.AddSingleton<ContestQueries>();
         services.AddSingleton<ContestLeaderboards>();

@@ -9,7 +9,7 @@ namespace LoyaltyBot.Core.Contests;
 /// Turns a <see cref="ContestDraft"/> into a contest or the first problem found, naming the field the way the JSON
 /// spells it (<c>prizes[2].place</c>, <c>announcements.reminders[0]</c>). Shared by every front end that authors contests.
 /// </summary>
-public sealed class ContestValidator(TierLadder tiers, IContestSchedule schedule, ContestOptions options)
+public sealed class ContestValidator(TierLadder tiers, IContestSchedule schedule, ContestOptions options, PrizeRewards rewards)
 {
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 2000;
@@ -168,8 +168,8 @@ public sealed class ContestValidator(TierLadder tiers, IContestSchedule schedule
         return null;
     }
 
-    /// <summary>Places 1..N, each once, in any order; each prize worth points and/or a reward.</summary>
-    private static DomainError? Prizes(IReadOnlyList<PrizeDraft?>? drafts, out List<ContestPrize> prizes)
+    /// <summary>Places 1..N, each once, in any order; each prize worth points and/or a reward of the catalog.</summary>
+    private DomainError? Prizes(IReadOnlyList<PrizeDraft?>? drafts, out List<ContestPrize> prizes)
     {
         prizes = [];
         if (drafts is null)
@@ -220,6 +220,11 @@ public sealed class ContestValidator(TierLadder tiers, IContestSchedule schedule
             if (points == 0 && rewardId.Length == 0)
             {
                 return DomainError.Invalid(field, Validate.MissingField, $"'{field}' needs 'points' and/or 'rewardId'.");
+            }
+
+            if (rewardId.Length > 0 && !rewards.Exists(rewardId))
+            {
+                return DomainError.Invalid($"{field}.rewardId", Rewards.RewardErrors.RewardNotFoundCode, $"'{field}.rewardId' is no reward of the catalog: '{rewardId}'.");
             }
 
             prizes.Add(new ContestPrize { Place = place, Points = Ledger.Points.Normalize(points), RewardId = rewardId.Length == 0 ? null : rewardId });

@@ -170,14 +170,47 @@ public sealed class ContestApiTests
     public async Task A_prize_may_be_a_catalog_reward_kept_for_the_rewards_feature()
     {
         await using var s = new ContestScenario();
+        var tv = await s.Reward("Телевизор 55″");
+        var mug = await s.Reward("Кружка");
         var body = s.ContestBody();
-        body["prizes"] = new JsonArray(new JsonObject { ["place"] = 1, ["rewardId"] = "tv-55" }, new JsonObject { ["place"] = 2, ["points"] = 100, ["rewardId"] = "mug" });
+        body["prizes"] = new JsonArray(new JsonObject { ["place"] = 1, ["rewardId"] = tv }, new JsonObject { ["place"] = 2, ["points"] = 100, ["rewardId"] = mug });
 
         var id = await s.CreateContest(body);
 
         var prizes = (await s.Contest(id)).GetProperty("prizes");
-        Assert.Equal(("tv-55", 0m), (prizes[0].GetProperty("rewardId").GetString(), prizes[0].GetProperty("points").GetDecimal()));
-        Assert.Equal(("mug", 100m), (prizes[1].GetProperty("rewardId").GetString(), prizes[1].GetProperty("points").GetDecimal()));
+        Assert.Equal((tv, 0m), (prizes[0].GetProperty("rewardId").GetString(), prizes[0].GetProperty("points").GetDecimal()));
+        Assert.Equal((mug, 100m), (prizes[1].GetProperty("rewardId").GetString(), prizes[1].GetProperty("points").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task A_prize_naming_no_reward_of_the_catalog_is_a_400_reward_not_found_naming_the_field()
+    {
+        await using var s = new ContestScenario();
+        var body = s.ContestBody();
+        body["prizes"] = new JsonArray(new JsonObject { ["place"] = 1, ["rewardId"] = "nope" });
+
+        var response = await (await s.Manager()).PostAsJsonAsync("/api/v1/contests", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Json();
+        Assert.Equal(("prizes[0].rewardId", "reward_not_found"), (problem.GetProperty("field").GetString(), problem.GetProperty("code").GetString()));
+        Assert.Equal(0, (await (await s.Manager()).GetJson("/api/v1/contests")).GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Updating_a_contest_with_a_prize_naming_no_reward_is_a_400_and_changes_nothing()
+    {
+        await using var s = new ContestScenario();
+        var id = await s.CreateContest(s.ContestBody());
+        var body = s.ContestBody();
+        body["prizes"] = new JsonArray(new JsonObject { ["place"] = 1, ["points"] = 100 }, new JsonObject { ["place"] = 2, ["rewardId"] = "nope" });
+
+        var response = await (await s.Manager()).PutAsJsonAsync($"/api/v1/contests/{id}", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Json();
+        Assert.Equal(("prizes[1].rewardId", "reward_not_found"), (problem.GetProperty("field").GetString(), problem.GetProperty("code").GetString()));
+        Assert.Equal(5, (await s.Contest(id)).GetProperty("prizes").GetArrayLength());
     }
 
     private static JsonArray Prizes(params (int Place, decimal Points)[] prizes) =>

@@ -108,6 +108,14 @@ internal sealed class ContestScenario : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>A reward of the catalog named in the three languages; returns its id.</summary>
+    public async Task<string> Reward(string ru, string? uk = null, string? en = null)
+    {
+        var response = await Admin.PostAsJsonAsync("/api/v1/rewards", new { name = new { ru, uk, en }, category = "goods", costPoints = 1000 });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Json()).GetProperty("id").GetString()!;
+    }
+
     public async Task<string> CreateContest(JsonObject body)
     {
         var response = await (await Manager()).PostAsJsonAsync("/api/v1/contests", body);
