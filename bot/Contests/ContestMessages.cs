@@ -8,7 +8,7 @@ namespace LoyaltyBot.Bot.Contests;
 /// The contest's messages in the reader's language: the <c>/top</c> standings and the proactive announcements.
 /// Names of members and contests are escaped; only the resources carry markup.
 /// </summary>
-public sealed class ContestMessages : IContestMessages
+public sealed class ContestMessages(PrizeRewards rewards) : IContestMessages
 {
     public const string TopPayload = "top";
 
@@ -59,7 +59,7 @@ public sealed class ContestMessages : IContestMessages
             lines.Add(RichText.Empty);
             lines.Add(texts.Rich("Contests.Prizes"));
             lines.AddRange(contest.Prizes.Select(p =>
-                texts.Rich("Contests.Prize.Item", ContestPhrases.Ordinal(texts, p.Place), ContestPhrases.Prize(texts, p.Points, p.RewardId))));
+                texts.Rich("Contests.Prize.Item", ContestPhrases.Ordinal(texts, p.Place), ContestPhrases.Prize(texts, p.Points, RewardName(texts, p.RewardId)))));
         }
 
         if (standings.Participants > 0)
@@ -97,7 +97,7 @@ public sealed class ContestMessages : IContestMessages
 
     public ChatMessage Winner(Texts texts, Contest contest, ContestAward award)
     {
-        var prize = (award.Points > 0, award.RewardId) switch
+        var prize = (award.Points > 0, RewardName(texts, award.RewardId)) switch
         {
             (true, { } reward) => $"{texts.Format("Contests.Winner.Points", texts.Points(award.Points))}; {texts.Format("Contests.Winner.Reward", reward)}",
             (false, { } reward) => texts.Format("Contests.Winner.Reward", reward),
@@ -160,6 +160,9 @@ public sealed class ContestMessages : IContestMessages
         var row = texts.Rich(mine ? "Contests.Row.Mine" : "Contests.Row", line.Place, line.Name, ContestPhrases.Score(texts, contest.Metric, line.Score));
         return mine ? new RichText($"<b>{row.Html}</b>") : row;
     }
+
+    /// <summary>The name of a prize's reward in the reader's language, not its id.</summary>
+    private string? RewardName(Texts texts, string? rewardId) => rewardId is null ? null : rewards.NameOf(rewardId, texts.Language);
 
     private static ChatMessage Announcement(Texts texts, IReadOnlyList<RichText> lines) => new()
     {

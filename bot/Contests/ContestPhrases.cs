@@ -26,8 +26,8 @@ public static class ContestPhrases
 
     public static string Metric(Texts texts, ContestMetric metric) => texts[$"Contests.Metric.{metric}"];
 
-    /// <summary>«5 000 баллов», «приз «tv-55»», or both.</summary>
-    public static string Prize(Texts texts, decimal points, string? rewardId) => (points > 0, rewardId) switch
+    /// <summary>«5 000 баллов», «приз «Телевизор 55″»», or both; <paramref name="rewardName"/> is in the reader's language.</summary>
+    public static string Prize(Texts texts, decimal points, string? rewardName) => (points > 0, rewardName) switch
     {
         (true, { } reward) => texts.Format("Contests.Prize.Both", texts.Points(points), reward),
         (false, { } reward) => texts.Format("Contests.Prize.Reward", reward),
