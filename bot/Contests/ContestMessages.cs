@@ -141,7 +141,11 @@ public sealed class ContestMessages(PrizeRewards rewards) : IContestMessages
         return lines;
     }
 
-    /// <summary>«Вы на 7-м месте, до 5-го места 120 баллов».</summary>
+    /// <summary>
+    /// «Вы на 7-м месте, отставание от 5-го места — 120 баллов»: the gap itself, not "120 to 5th place", because ties
+    /// go to whoever reached the score first, so drawing level is not enough to take the place (and points, with
+    /// fractional earning rates, have no smallest step to add). A tie has its own words.
+    /// </summary>
     public static RichText Place(Texts texts, ContestStandings standings)
     {
         var metric = standings.Contest.Metric;

@@ -20,13 +20,13 @@ public sealed class ContestAnnouncementTests
         Assert.Contains("5. Дилер D-5 — 600 баллов", text);
         Assert.DoesNotContain("6. Дилер D-6", text);
         Assert.Contains("…\n7. Дилер D-7 — 480 баллов (вы)", text);
-        Assert.Contains("Вы на 7-м месте, до 5-го места 120 баллов", text);
+        Assert.Contains("Вы на 7-м месте, отставание от 5-го места — 120 баллов", text);
         Assert.Contains("Вы на 1-м месте — так держать!", s.DeliveredTo("1001")[0]);
-        Assert.Contains("Вы на 3-м месте, до 2-го места 100 баллов", s.DeliveredTo("1003")[0]);
+        Assert.Contains("Вы на 3-м месте, отставание от 2-го места — 100 баллов", s.DeliveredTo("1003")[0]);
     }
 
     [Theory]
-    [InlineData("uk", "Ви на 7-му місці, до 5-го місця 120 балів", "залишилося 2 дні")]
+    [InlineData("uk", "Ви на 7-му місці, відставання від 5-го місця — 120 балів", "залишилося 2 дні")]
     [InlineData("en", "You are in 7th place, 120 points behind 5th place", "2 days left")]
     public async Task The_seventh_place_reminder_speaks_the_members_language(string language, string place, string timeLeft)
     {

@@ -29,7 +29,7 @@ public sealed class ContestChatTests
         Assert.Contains("10. Дилер D-10 — 190 баллов", text);
         Assert.DoesNotContain("11. Дилер D-11", text);
         Assert.Contains("…\n12. Дилер D-12 — 188 баллов (вы)", text);
-        Assert.Contains("Вы на 12-м месте, до 5-го места 7 баллов", text);
+        Assert.Contains("Вы на 12-м месте, отставание от 5-го места — 7 баллов", text);
         Assert.NotEmpty(id);
     }
 
@@ -64,7 +64,7 @@ public sealed class ContestChatTests
     }
 
     [Fact]
-    public async Task A_member_without_a_score_is_told_how_far_the_target_place_is()
+    public async Task A_member_without_a_score_is_told_the_score_of_the_target_place()
     {
         await using var s = new ContestScenario();
         await s.Dealer("D-1", "1001");
@@ -75,6 +75,25 @@ public sealed class ContestChatTests
         var text = ChatDriver.AllText(await chat.Say("/top"));
 
         Assert.Contains("1. Дилер D-1 — 3 единицы", text);
-        Assert.Contains("У вас пока нет результата: до 1-го места 3 единицы", text);
+        Assert.Contains("У вас пока нет результата, у 1-го места — 3 единицы", text);
+    }
+
+    [Theory]
+    [InlineData(null, "Вы на 2-м месте, отставание от 1-го места — 20 баллов")]
+    [InlineData("uk", "Ви на 2-му місці, відставання від 1-го місця — 20 балів")]
+    [InlineData("en", "You are in 2nd place, 20 points behind 1st place")]
+    public async Task Second_place_is_told_the_gap_not_that_the_gap_would_take_first_place(string? language, string expected)
+    {
+        await using var s = new ContestScenario();
+        await s.Dealer("D-1", "1001");
+        var chat = await s.Dealer("D-2", "1002", language: language);
+        await s.CreateContest(s.ContestBody(atStart: false));
+        await s.Sale("D-1", 22);
+        await s.Sale("D-2", 2);
+
+        var text = ChatDriver.AllText(await chat.Say("/top")).Replace('\u00A0', ' ');
+
+        Assert.Contains(expected, text);
+        Assert.DoesNotContain("до 1-го", text);
     }
 }
