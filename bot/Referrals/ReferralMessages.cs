@@ -5,8 +5,8 @@ using LoyaltyBot.Core.Referrals;
 
 namespace LoyaltyBot.Bot.Referrals;
 
-/// <summary>The referral flows' chat messages, in the reader's language.</summary>
-public sealed class ReferralMessages(ReferralOptions options, ReferralNotices notices, TimeProvider time)
+/// <summary>The referral flows' chat messages, in the reader's language (regions too: see <see cref="ReferralRegions"/>).</summary>
+public sealed class ReferralMessages(ReferralOptions options, ReferralRegions regions, ReferralNotices notices, TimeProvider time)
 {
     /// <summary>
     /// The invitation card: the link (with its QR code and a share button) when the Telegram bot is known, else the
@@ -72,9 +72,8 @@ public sealed class ReferralMessages(ReferralOptions options, ReferralNotices no
 
     public ChatMessage AskRegion(Texts texts, string nonce, string? problemKey = null)
     {
-        var regions = options.EffectiveRegions;
-        var rows = regions
-            .Select((region, index) => ChatButton.Choice(region, ReferralPayloads.Region(nonce, index)))
+        var rows = regions.All
+            .Select((region, index) => ChatButton.Choice(regions.Display(region, texts), ReferralPayloads.Region(nonce, index)))
             .Chunk(2)
             .Select(row => (IReadOnlyList<ChatButton>)row)
             .Append([Cancel(texts, nonce)])
@@ -83,8 +82,8 @@ public sealed class ReferralMessages(ReferralOptions options, ReferralNotices no
     }
 
     /// <summary>The region message once answered (edited in place, so its buttons cannot be pressed again).</summary>
-    public static ChatMessage RegionChosen(Texts texts, string region, string? replaceMessageId) =>
-        new() { Text = texts.Rich("Referrals.Signup.RegionChosen", region), ReplaceMessageId = replaceMessageId };
+    public ChatMessage RegionChosen(Texts texts, string region, string? replaceMessageId) =>
+        new() { Text = texts.Rich("Referrals.Signup.RegionChosen", regions.Display(region, texts)), ReplaceMessageId = replaceMessageId };
 
     /// <summary>
     /// Asks for the phone with the channel's contact button (Telegram turns it into a "share my number" keyboard; other
@@ -96,9 +95,10 @@ public sealed class ReferralMessages(ReferralOptions options, ReferralNotices no
         Buttons = [[new ChatButton(texts["Referrals.Signup.SharePhone"], RequestContact: true)]],
     };
 
-    public static ChatMessage Confirm(Texts texts, RegistrationForm form, Member referrer, string nonce, string? problemKey = null) => new()
+    public ChatMessage Confirm(Texts texts, RegistrationForm form, Member referrer, string nonce, string? problemKey = null) => new()
     {
-        Text = WithProblem(texts, problemKey, texts.Rich("Referrals.Signup.Confirm", form.CompanyName ?? "", form.Region ?? "", form.Phone ?? "", referrer.Name)),
+        Text = WithProblem(texts, problemKey, texts.Rich(
+            "Referrals.Signup.Confirm", form.CompanyName ?? "", form.Region is { } region ? regions.Display(region, texts) : "", form.Phone ?? "", referrer.Name)),
         Buttons =
         [
             [ChatButton.Choice(texts["Referrals.Signup.Submit"], ReferralPayloads.Submit(nonce))],
@@ -170,7 +170,7 @@ public sealed class ReferralMessages(ReferralOptions options, ReferralNotices no
             "Referrals.Applications.Card",
             application.Number,
             application.CompanyName,
-            application.Region,
+            regions.Display(application.Region, texts),
             application.Phone,
             referrer?.Name ?? "—",
             referrer?.ExternalId ?? "—",

@@ -15,7 +15,7 @@ namespace LoyaltyBot.Bot.Referrals;
 /// </summary>
 public sealed class ReferralSignupHandler(
     ReferralInvitations invitations,
-    ReferralOptions options,
+    ReferralRegions regions,
     DialogStore dialogs,
     ReferralMessages messages,
     MainMenu menu) : IChatHandler, IStartPayloadHandler
@@ -84,10 +84,10 @@ public sealed class ReferralSignupHandler(
             case "r" when dialog.Step == RegionStep
                 && parts.Length == 3
                 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-                && index < options.EffectiveRegions.Count:
-                var region = options.EffectiveRegions[index];
+                && index < regions.All.Count:
+                var region = regions.All[index];
                 await dialogs.SaveAsync(dialog with { Step = PhoneStep, Data = With(dialog, RegionStep, region) }, context.CancellationToken);
-                var chosen = ReferralMessages.RegionChosen(texts, region, context.Message.SourceMessageId);
+                var chosen = messages.RegionChosen(texts, region, context.Message.SourceMessageId);
                 return Turn(context, [chosen, ReferralMessages.AskPhone(texts)]);
             case "ok" when dialog.Step == ConfirmStep:
                 return await SubmitAsync(context, dialog);
@@ -164,7 +164,7 @@ public sealed class ReferralSignupHandler(
         var referrer = invitations.ReferrerOf(context.Identity.Id);
         return referrer is null
             ? context.Reply(ReferralMessages.NotValid(context.Texts))
-            : context.Reply(ReferralMessages.Confirm(context.Texts, FormOf(dialog), referrer, dialog.Nonce, problemKey));
+            : context.Reply(messages.Confirm(context.Texts, FormOf(dialog), referrer, dialog.Nonce, problemKey));
     }
 
     private async Task<ConversationTurn> SubmitAsync(ChatContext context, DialogState dialog)

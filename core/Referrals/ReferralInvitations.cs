@@ -15,6 +15,7 @@ public sealed class ReferralInvitations(
     IStoreWriter writer,
     IDocumentStore store,
     ReferralOptions options,
+    ReferralRegions regions,
     ReferralApplications applications,
     ReferralNotices notices,
     DeliveryOutbox outbox,
@@ -73,12 +74,14 @@ public sealed class ReferralInvitations(
     public static DomainError? CheckCompanyName(string? value, out string companyName) =>
         Validate.Text("companyName", value, MaxCompanyNameLength, out companyName);
 
-    /// <summary>The configured region matching <paramref name="value"/> (any case), so stored regions are always canonical.</summary>
+    /// <summary>
+    /// The region of the list <paramref name="value"/> names (as stored or as shown in any language, any case), so
+    /// stored regions are always the canonical values of <see cref="ReferralRegions"/>.
+    /// </summary>
     public DomainError? CheckRegion(string? value, out string region)
     {
-        var typed = value?.Trim() ?? string.Empty;
-        region = options.EffectiveRegions.FirstOrDefault(r => string.Equals(r, typed, StringComparison.OrdinalIgnoreCase)) ?? string.Empty;
-        return region.Length > 0 ? null : ReferralErrors.UnknownRegion(options.EffectiveRegions);
+        region = regions.Find(value) ?? string.Empty;
+        return region.Length > 0 ? null : ReferralErrors.UnknownRegion(regions.All);
     }
 
     /// <summary>

@@ -5,15 +5,15 @@ using LoyaltyBot.Core.Members;
 namespace LoyaltyBot.Core.Referrals;
 
 /// <summary>The proactive messages of the referral program (sent through the outbox), in the reader's language.</summary>
-public sealed class ReferralNotices(ReferralOptions options)
+public sealed class ReferralNotices(ReferralOptions options, ReferralRegions regions)
 {
     /// <summary>To the referrer: an invitee submitted an application.</summary>
     public ChatMessage InviteeRegistered(Texts texts, ReferralApplication application) =>
-        Message(texts.Rich("Referrals.Notice.InviteeRegistered", application.CompanyName, application.Region, application.Number));
+        Message(texts.Rich("Referrals.Notice.InviteeRegistered", application.CompanyName, regions.Display(application.Region, texts), application.Number));
 
     /// <summary>To each manager: an application is waiting.</summary>
     public ChatMessage NewApplication(Texts texts, ReferralApplication application, Member referrer) =>
-        Message(texts.Rich("Referrals.Notice.NewApplication", application.Number, application.CompanyName, application.Region, referrer.Name));
+        Message(texts.Rich("Referrals.Notice.NewApplication", application.Number, application.CompanyName, regions.Display(application.Region, texts), referrer.Name));
 
     /// <summary>To the new member: welcome, with their member number and the welcome bonus.</summary>
     public ChatMessage Approved(Texts texts, ReferralApplication application)

@@ -1,3 +1,6 @@
+using LoyaltyBot.Core.Localization;
+using LoyaltyBot.Core.Members;
+
 namespace LoyaltyBot.Core.Referrals;
 
 /// <summary>Configuration section <c>Referrals</c>: the bonuses, their window and cap, approval and the region list.</summary>
@@ -5,12 +8,19 @@ public sealed class ReferralOptions
 {
     public const string Section = "Referrals";
 
-    /// <summary>Region buttons of the registration dialog when <see cref="Regions"/> is not configured.</summary>
-    public static readonly IReadOnlyList<string> DefaultRegions =
+    /// <summary>
+    /// The built-in regions, as resource texts <c>Referrals.Region.{key}</c> in each language; their Russian names are
+    /// what is stored, so those must not change.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultRegionKeys =
     [
-        "Москва", "Санкт-Петербург", "Новосибирск", "Екатеринбург", "Казань", "Нижний Новгород",
-        "Киев", "Харьков", "Одесса", "Днепр", "Львов", "Другой регион",
+        "Moscow", "SaintPetersburg", "Novosibirsk", "Yekaterinburg", "Kazan", "NizhnyNovgorod",
+        "Kyiv", "Kharkiv", "Odesa", "Dnipro", "Lviv", "Other",
     ];
+
+    /// <summary>Region buttons of the registration dialog when <see cref="Regions"/> is not configured: the Russian names.</summary>
+    public static readonly IReadOnlyList<string> DefaultRegions =
+        DefaultRegionKeys.Select(key => Texts.For(Languages.Russian)[ResourceKeyOf(key)]).ToArray();
 
     /// <summary>Points for the referrer when the referee's first qualifying sale arrives within the window.</summary>
     public decimal ReferrerBonus { get; set; } = 500m;
@@ -35,6 +45,14 @@ public sealed class ReferralOptions
     /// the configuration binder would append to a pre-filled list.
     /// </summary>
     public string[]? Regions { get; set; }
+
+    /// <summary>
+    /// How configured regions read in other languages: <c>Referrals:RegionNames:{region}:{uk|en}</c>. Built-in regions
+    /// (by their Russian name) need none; a region without a name for a language is shown as configured.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, string>>? RegionNames { get; set; }
+
+    public static string ResourceKeyOf(string regionKey) => $"Referrals.Region.{regionKey}";
 
     public IReadOnlyList<string> EffectiveRegions =>
         Regions?.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray() is { Length: > 0 } configured

@@ -12,6 +12,7 @@ public static class ReferralServiceCollectionExtensions
     {
         services.AddStoreSchema<ReferralSchema>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(ReferralOptions.Section).Get<ReferralOptions>() ?? new ReferralOptions());
+        services.AddSingleton<ReferralRegions>();
         services.AddSingleton<ReferralCodes>();
         services.AddSingleton<ReferralNotices>();
         services.AddSingleton<ReferralBonuses>();

@@ -21,7 +21,8 @@ public sealed class ReferralWindowWordingTests
     [InlineData("en", 21, "21 days")]
     public void The_qualifying_window_reads_in_the_genitive_after_within(string language, int days, string expected)
     {
-        var notices = new ReferralNotices(new ReferralOptions { QualifyingWindowDays = days });
+        var options = new ReferralOptions { QualifyingWindowDays = days };
+        var notices = new ReferralNotices(options, new ReferralRegions(options));
 
         Assert.Equal(expected, notices.Days(Texts.For(language)));
     }
