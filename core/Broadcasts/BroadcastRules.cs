@@ -92,7 +92,7 @@ public sealed class BroadcastRules(TierLadder tiers, BroadcastOptions options)
     /// <summary>The texts in each language: required Russian, valid markup, within the channel limit.</summary>
     public static Result<BroadcastText> CheckText(BroadcastTextDraft? draft, bool withImage)
     {
-        if (draft is null || string.IsNullOrWhiteSpace(draft.Ru))
+        if (draft is null || Validate.IsBlank(draft.Ru))
         {
             return DomainError.Invalid("text.ru", Validate.MissingField, "'text.ru' is required: {\"ru\": \"…\", \"uk\": \"…\", \"en\": \"…\"}.");
         }
@@ -101,7 +101,7 @@ public sealed class BroadcastRules(TierLadder tiers, BroadcastOptions options)
         {
             error = null;
             var trimmed = value?.Trim();
-            if (string.IsNullOrEmpty(trimmed))
+            if (trimmed is null || Validate.IsBlank(trimmed))
             {
                 return null;
             }

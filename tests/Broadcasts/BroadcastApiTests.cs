@@ -12,6 +12,7 @@ public sealed class BroadcastApiTests
     public static TheoryData<string, object, HttpStatusCode, string, string> BadInput() => new()
     {
         { "empty text", BroadcastScenario.Body(ru: "   "), HttpStatusCode.BadRequest, "missing_field", "text.ru" },
+        { "invisible text", BroadcastScenario.Body(ru: "\u200B\u200B\uFEFF"), HttpStatusCode.BadRequest, "missing_field", "text.ru" },
         { "too long", BroadcastScenario.Body(ru: new string('а', 4097)), HttpStatusCode.BadRequest, "text_too_long", "text.ru" },
         { "caption too long", BroadcastScenario.Body(ru: new string('а', 1025), image: Png), HttpStatusCode.BadRequest, "text_too_long", "text.ru" },
         { "broken html", BroadcastScenario.Body(ru: "<b>Акция</i>"), HttpStatusCode.BadRequest, "invalid_html", "text.ru" },
