@@ -1,5 +1,5 @@
+using LoyaltyBot.Bot.Clocks;
 using LoyaltyBot.Core.Tiers;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace LoyaltyBot.Bot.Tiers;
@@ -9,35 +9,15 @@ namespace LoyaltyBot.Bot.Tiers;
 /// nothing until a new program year begins. The first look is one interval after the start, so a restart never
 /// competes with the traffic it comes back to; until then reads already show the tier of this year's units.
 /// </summary>
-public sealed class TierYearClock(TierYearStart yearStart, TierYearOptions options, TimeProvider time, ILogger<TierYearClock> logger) : BackgroundService
+public sealed class TierYearClock(TierYearStart yearStart, TierYearOptions options, TimeProvider time, ILogger<TierYearClock> logger)
+    : PollingClock(time, logger, "tier year", options.PollSeconds, firstTickAfterInterval: true)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task TickAsync(CancellationToken cancellationToken)
     {
-        if (options.PollSeconds <= 0)
+        var moved = await yearStart.RunAsync(cancellationToken);
+        if (moved > 0)
         {
-            return;
-        }
-
-        var interval = TimeSpan.FromSeconds(options.PollSeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(interval, time, stoppingToken);
-                var moved = await yearStart.RunAsync(stoppingToken);
-                if (moved > 0)
-                {
-                    logger.LogInformation("A new program year began: {Count} members moved to the tier of their units this year", moved);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception exception)
-            {
-                logger.LogError(exception, "The tier year clock failed; trying again at the next tick");
-            }
+            logger.LogInformation("A new program year began: {Count} members moved to the tier of their units this year", moved);
         }
     }
 }
