@@ -91,9 +91,7 @@ public sealed class ReferralChatTests : IDisposable
     {
         var code = await ReferralScenario.InviteCode(await _s.Member("P-1", "1001"));
         var newcomer = _s.Chat("2001");
-        await newcomer.Say($"/ref {code}");
-        var regions = await newcomer.Say("ООО «Ромашка»");
-        await newcomer.Press(ReferralScenario.Button(regions, "Москва"));
+        await ReferralScenario.UpToPhone(newcomer, code);
 
         Assert.Contains("Не похоже на номер телефона", ReferralScenario.Text(await newcomer.Say("позвоните мне")));
         Assert.Contains("Не похоже на номер телефона", ReferralScenario.Text(await newcomer.Say("12345")));
@@ -220,9 +218,7 @@ public sealed class ReferralChatTests : IDisposable
         var partnerId = await _s.RegisterAndApprove(partner, await ReferralScenario.InviteCode(root), phone: "+79160000001");
         var partnersCode = await ReferralScenario.InviteCode(partner);
         var secondChat = _s.Chat("3001");
-        await secondChat.Say($"/ref {partnersCode}");
-        var regions = await secondChat.Say("ООО «Ромашка-2»");
-        await secondChat.Press(ReferralScenario.Button(regions, "Москва"));
+        await ReferralScenario.UpToPhone(secondChat, partnersCode, "ООО «Ромашка-2»");
 
         var refused = await secondChat.Say("+7 916 000-00-01");
 
@@ -238,9 +234,7 @@ public sealed class ReferralChatTests : IDisposable
         var code = await ReferralScenario.InviteCode(await _s.Member("P-1", "1001"));
         await ReferralScenario.Register(_s.Chat("2001"), code, phone: "+79161234567");
         var second = _s.Chat("2002");
-        await second.Say($"/ref {code}");
-        var regions = await second.Say("ООО «Лютик»");
-        await second.Press(ReferralScenario.Button(regions, "Москва"));
+        await ReferralScenario.UpToPhone(second, code, "ООО «Лютик»");
 
         var taken = await second.Say("+79161234567");
 
@@ -254,9 +248,7 @@ public sealed class ReferralChatTests : IDisposable
     {
         var code = await ReferralScenario.InviteCode(await _s.Member("P-1", "1001"));
         var newcomer = _s.Chat("2001");
-        await newcomer.Say($"/ref {code}");
-        var regions = await newcomer.Say("ООО «Ромашка»");
-        await newcomer.Press(ReferralScenario.Button(regions, "Москва"));
+        await ReferralScenario.UpToPhone(newcomer, code);
 
         var confirm = await newcomer.Say("8 916 123-45-67");
 
@@ -271,9 +263,7 @@ public sealed class ReferralChatTests : IDisposable
         var code = await ReferralScenario.InviteCode(await _s.Member("P-1", "1001"));
         await ReferralScenario.Register(_s.Chat("2001"), code, phone: "+79161234567");
         var second = _s.Chat("2002");
-        await second.Say($"/ref {code}");
-        var regions = await second.Say("ООО «Лютик»");
-        await second.Press(ReferralScenario.Button(regions, "Москва"));
+        await ReferralScenario.UpToPhone(second, code, "ООО «Лютик»");
 
         var taken = await second.Say("8 916 123-45-67");
 
@@ -288,9 +278,7 @@ public sealed class ReferralChatTests : IDisposable
         var partner = _s.Chat("2001");
         await _s.RegisterAndApprove(partner, await ReferralScenario.InviteCode(root), phone: "+79160000001");
         var secondChat = _s.Chat("3001");
-        await secondChat.Say($"/ref {await ReferralScenario.InviteCode(partner)}");
-        var regions = await secondChat.Say("ООО «Ромашка-2»");
-        await secondChat.Press(ReferralScenario.Button(regions, "Москва"));
+        await ReferralScenario.UpToPhone(secondChat, await ReferralScenario.InviteCode(partner), "ООО «Ромашка-2»");
 
         var refused = await secondChat.Say("8 916 000-00-01");
 

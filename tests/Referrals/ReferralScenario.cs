@@ -75,14 +75,20 @@ internal sealed partial class ReferralScenario : IDisposable
             : throw new Xunit.Sdk.XunitException($"No code in the invitation card: {text}");
     }
 
-    /// <summary>Registers through the whole dialog: <c>/ref code</c>, company, region button, typed phone, submit.</summary>
-    public static async Task<ConversationTurn> Register(
-        ChatDriver newcomer, string code, string company = "ООО «Ромашка»", string region = "Казань", string phone = "+7 916 123-45-67")
+    /// <summary>Goes through the dialog up to its phone step: <c>/ref code</c>, company, region button.</summary>
+    public static async Task UpToPhone(ChatDriver newcomer, string code, string company = "ООО «Ромашка»", string region = "Москва")
     {
         var welcome = await newcomer.Say($"/ref {code}");
         Assert.Contains("Шаг 1 из 3", ChatDriver.AllText(welcome));
         var regions = await newcomer.Say(company);
         await newcomer.Press(Button(regions, region));
+    }
+
+    /// <summary>Registers through the whole dialog: <c>/ref code</c>, company, region button, typed phone, submit.</summary>
+    public static async Task<ConversationTurn> Register(
+        ChatDriver newcomer, string code, string company = "ООО «Ромашка»", string region = "Казань", string phone = "+7 916 123-45-67")
+    {
+        await UpToPhone(newcomer, code, company, region);
         var confirm = await newcomer.Say(phone);
         Assert.Contains("Проверьте данные заявки", ChatDriver.AllText(confirm));
         return await newcomer.Press(Button(confirm, "✅ Отправить заявку"));
