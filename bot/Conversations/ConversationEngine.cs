@@ -75,7 +75,7 @@ public sealed class ConversationEngine : IConversationEngine
                     return ConversationTurn.Nothing;
             }
 
-            var identity = await _identities.SeenAsync(message.Channel, message.ChannelUserId, message.ChatId, null, cancellationToken);
+            var identity = await _identities.SeenAsync(message.Channel, message.ChannelUserId, message.ChatId, message.IsPrivate, null, cancellationToken);
             var member = identity.MemberId is null ? null : _members.ById(identity.MemberId);
             texts = Texts.For(member?.Language ?? identity.Language ?? Languages.FromHint(message.LanguageHint));
             var context = new ChatContext

@@ -132,7 +132,7 @@ internal sealed partial class TeamsActivityHandler(
         var userId = activity.From!.Id!;
         var stored = identities.Get(ChatIdentity.KeyOf(TeamsChannelSender.Name, userId));
         var reference = TeamsConversationReference.Of(activity, stored?.Address);
-        return identities.SeenAsync(TeamsChannelSender.Name, userId, activity.Conversation!.Id!, reference.ToAddress(), cancellationToken);
+        return identities.SeenAsync(TeamsChannelSender.Name, userId, activity.Conversation!.Id!, activity.IsPersonal, reference.ToAddress(), cancellationToken);
     }
 
     private static IncomingMessage Incoming(TeamsActivity activity, string? text, string? payload) => new()

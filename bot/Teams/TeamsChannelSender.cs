@@ -52,7 +52,7 @@ public sealed class TeamsChannelSender : IChannelSender
 
                 conversationId = created.Id;
                 var withConversation = reference with { ConversationId = conversationId };
-                await _identities.SeenAsync(recipient.Channel, recipient.ChannelUserId, conversationId, withConversation.ToAddress(), cancellationToken);
+                await _identities.SeenAsync(recipient.Channel, recipient.ChannelUserId, conversationId, privateChat: true, withConversation.ToAddress(), cancellationToken);
             }
 
             var activity = TeamsRenderer.Activity(message);

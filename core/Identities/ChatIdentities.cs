@@ -14,13 +14,21 @@ public sealed class ChatIdentities(IStoreWriter writer, IDocumentStore store, Ti
     /// <summary>
     /// Records that a user wrote to us: creates the identity on first contact, follows a changed chat id or
     /// address, and makes a user who had blocked the bot reachable again. Writes only when something changed.
+    /// Only a private chat moves the chat id or the reachability: the chat id is where personal messages (balances,
+    /// vouchers) go, so a message in a group must never turn it into the group's.
     /// </summary>
     public async Task<ChatIdentity> SeenAsync(
-        string channel, string channelUserId, string chatId, IReadOnlyDictionary<string, string>? address, CancellationToken cancellationToken)
+        string channel,
+        string channelUserId,
+        string chatId,
+        bool privateChat,
+        IReadOnlyDictionary<string, string>? address,
+        CancellationToken cancellationToken)
     {
         var id = ChatIdentity.KeyOf(channel, channelUserId);
         var current = Get(id);
-        if (current is not null && current.ChatId == chatId && current.UnreachableSince is null && !AddressChanged(current, address))
+        if (current is not null && !AddressChanged(current, address)
+            && (!privateChat || (current.ChatId == chatId && current.UnreachableSince is null)))
         {
             return current;
         }
@@ -38,8 +46,8 @@ public sealed class ChatIdentities(IStoreWriter writer, IDocumentStore store, Ti
                 FirstSeenAt = time.GetUtcNow(),
             }) with
             {
-                ChatId = chatId,
-                UnreachableSince = null,
+                ChatId = privateChat || existing is null ? chatId : existing.ChatId,
+                UnreachableSince = privateChat ? null : existing?.UnreachableSince,
                 Address = address is null ? existing?.Address ?? [] : new Dictionary<string, string>(address),
             };
             set.Upsert(identity);

@@ -32,7 +32,7 @@ public sealed class OutboxSenderTests : IDisposable
         new(_folder.File("loyalty.db"), _clock, services: s => s.AddSingleton<IChannelSender>(_channel));
 
     private async Task<ChatIdentity> Identity(string user) =>
-        await _api.Services.GetRequiredService<ChatIdentities>().SeenAsync("test", user, user, null, CancellationToken.None);
+        await _api.Services.GetRequiredService<ChatIdentities>().SeenAsync("test", user, user, true, null, CancellationToken.None);
 
     private Task Enqueue(ChatIdentity to, string text, string key) =>
         _api.Services.GetRequiredService<IStoreWriter>().WriteAsync(

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using LoyaltyBot.Bot.Conversations;
+using LoyaltyBot.Core.Identities;
 using LoyaltyBot.Core.Members;
 using LoyaltyBot.Tests.Rewards;
 using LoyaltyBot.Tests.Support;
@@ -34,6 +36,26 @@ public sealed class MemberIsolationTests : IDisposable
         }
 
         Assert.Contains("Secret deal", RewardsScenario.Text(await new ChatDriver(_scenario.Api.Services, "1001").Say("/history")));
+    }
+
+    [Fact]
+    public async Task Personal_messages_still_go_to_the_private_chat_after_the_member_writes_in_a_group()
+    {
+        await _scenario.LinkedChat("D-1", "1001");
+        await new ChatDriver(_scenario.Api.Services, "1001").Send(new IncomingMessage
+        {
+            Channel = "test",
+            ChannelUserId = "1001",
+            ChatId = "-100500",
+            IsPrivate = false,
+            Text = "/help",
+        });
+
+        Assert.True((await _scenario.Admin.PostSale("S-1", "D-1", 1200, _scenario.Clock.GetUtcNow())).IsSuccessStatusCode);
+
+        Assert.Contains("Silver", await _scenario.DeliveredTo("1001", "Silver"));
+        Assert.DoesNotContain(_scenario.Channel.Delivered, d => d.ChatId == "-100500");
+        Assert.Equal("1001", _scenario.Api.Services.GetRequiredService<ChatIdentities>().Get(ChatIdentity.KeyOf("test", "1001"))!.ChatId);
     }
 
     [Fact]

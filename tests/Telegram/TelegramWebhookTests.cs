@@ -225,7 +225,7 @@ public sealed class TelegramWebhookTests
     {
         await using var host = await TelegramTestHost.StartAsync();
         var identities = host.Services.GetRequiredService<ChatIdentities>();
-        await identities.SeenAsync("telegram", "5371846290", "5371846290", null, CancellationToken.None);
+        await identities.SeenAsync("telegram", "5371846290", "5371846290", true, null, CancellationToken.None);
 
         var response = await host.PostUpdateAsync(TelegramFixtures.Load("my_chat_member_private_kicked.json"));
 
