@@ -64,7 +64,7 @@ public static class ProblemMapping
     {
         400 => "The request is invalid.",
         401 => "Authentication is required.",
-        403 => "The API key may not do this.",
+        403 => "Forbidden.",
         404 => "Not found.",
         409 => "Conflict.",
         413 => "The request body is too large.",

@@ -76,6 +76,9 @@ public sealed class WebhookTests
     [InlineData("https://10.1.2.3/hooks", "refused_target")]
     [InlineData("https://169.254.169.254/latest/meta-data", "refused_target")]
     [InlineData("https://[::1]/hooks", "refused_target")]
+    [InlineData("https://[64:ff9b::7f00:1]/hooks", "refused_target")]
+    [InlineData("https://[64:ff9b::a9fe:a9fe]/hooks", "refused_target")]
+    [InlineData("https://[2002:7f00:1::]/hooks", "refused_target")]
     [InlineData("http://crm.example.com/hooks", "invalid_value")]
     public async Task Loopback_private_link_local_and_plain_http_targets_are_refused_by_default(string url, string code)
     {
