@@ -16,10 +16,21 @@ public static class JoiningEndpoints
     {
         var group = app.MapGroup("/api/v1/members/{externalId}").WithTags("Joining").RequireAuthorization(ApiRoles.Integration);
         group.MapPost("/join-code", Issue);
+        group.MapDelete("/join-codes", Revoke).RequireAuthorization(ApiRoles.Manager);
         return group;
     }
 
-    /// <summary>Issues a new single-use join code (earlier unused codes stay valid until they expire).</summary>
+    /// <summary>Withdraws the member's unused join codes; 200 with how many could still have been redeemed.</summary>
+    public static async Task<Results<Ok<RevokedJoinCodesResponse>, ProblemHttpResult>> Revoke(
+        string externalId, JoinCodes codes, CancellationToken cancellationToken)
+    {
+        var revoked = await codes.RevokeAsync(externalId, cancellationToken);
+        return revoked.IsSuccess
+            ? TypedResults.Ok(new RevokedJoinCodesResponse(externalId, revoked.Value))
+            : revoked.Error.ToProblem();
+    }
+
+    /// <summary>Issues a new single-use join code (earlier unused codes stay valid until they expire or are revoked).</summary>
     public static async Task<Results<Created<JoinCodeResponse>, ProblemHttpResult>> Issue(
         string externalId, JoinCodes codes, IDeepLinks links, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using LoyaltyBot.Core.Members;
 using LoyaltyBot.Core.Results;
 using LoyaltyBot.Core.Storage;
 
@@ -84,6 +85,30 @@ public sealed class ChatIdentities(IStoreWriter writer, IDocumentStore store, Ti
             var changed = identity with { Language = language };
             set.Update(changed);
             return changed;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Disconnects one of a member's chats (a lost phone, an employee who left): the chat is a stranger again and needs
+    /// a new join code; the member and their points are untouched.
+    /// </summary>
+    public Task<Result<ChatIdentity>> UnlinkAsync(string externalId, string identityId, CancellationToken cancellationToken) =>
+        writer.WriteAsync<Result<ChatIdentity>>(s =>
+        {
+            var member = s.Set<Member>().FindOne(m => m.ExternalId == externalId);
+            if (member is null)
+            {
+                return MemberErrors.Unknown(externalId);
+            }
+
+            var set = s.Set<ChatIdentity>();
+            if (set.Get(identityId) is not { } identity || identity.MemberId != member.Id)
+            {
+                return DomainError.NotFound("chat_not_found", $"Member '{externalId}' has no linked chat '{identityId}'.", "id");
+            }
+
+            var unlinked = identity with { MemberId = null, LinkedAt = null };
+            set.Update(unlinked);
+            return unlinked;
         }, cancellationToken);
 
     private static bool AddressChanged(ChatIdentity current, IReadOnlyDictionary<string, string>? address) =>

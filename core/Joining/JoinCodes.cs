@@ -31,6 +31,30 @@ public sealed class JoinCodes(IStoreWriter writer, IDocumentStore reader, JoinOp
             return member is null ? MemberErrors.Unknown(externalId) : Issue(store, member.Id);
         }, cancellationToken);
 
+    /// <summary>
+    /// Withdraws every unused code of the member (one was lost or sent to the wrong person); chats linked already stay
+    /// linked. Returns how many codes could still have been redeemed.
+    /// </summary>
+    public Task<Result<int>> RevokeAsync(string externalId, CancellationToken cancellationToken) =>
+        writer.WriteAsync<Result<int>>(store =>
+        {
+            var member = store.Set<Member>().FindOne(m => m.ExternalId == externalId);
+            if (member is null)
+            {
+                return MemberErrors.Unknown(externalId);
+            }
+
+            var codes = store.Set<JoinCode>();
+            var unused = codes.Find(c => c.MemberId == member.Id && c.UsedAt == null);
+            foreach (var code in unused)
+            {
+                codes.Delete(code.Id);
+            }
+
+            var now = time.GetUtcNow();
+            return unused.Count(c => c.ExpiresAt > now);
+        }, cancellationToken);
+
     /// <summary>True when the text could be a join code (so free text from an unlinked user is tried as one).</summary>
     public static bool LooksLikeCode(string? text)
     {

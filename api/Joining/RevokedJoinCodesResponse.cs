@@ -1,0 +1,3 @@
+namespace LoyaltyBot.Api.Joining;
+
+public sealed record RevokedJoinCodesResponse(string ExternalId, int Revoked);
