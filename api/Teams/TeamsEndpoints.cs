@@ -60,6 +60,8 @@ public static class TeamsEndpoints
             { StatusCode: StatusCodes.Status200OK } => TypedResults.Ok(),
             { StatusCode: StatusCodes.Status401Unauthorized } => ProblemMapping.Problem(
                 StatusCodes.Status401Unauthorized, "invalid_connector_token", "The Bot Connector token is missing or invalid."),
+            { StatusCode: StatusCodes.Status403Forbidden, Code: "tenant_not_allowed" } => ProblemMapping.Problem(
+                StatusCodes.Status403Forbidden, "tenant_not_allowed", "Activities from this tenant are not accepted (Teams:AllowedTenants)."),
             { StatusCode: StatusCodes.Status403Forbidden } => ProblemMapping.Problem(
                 StatusCodes.Status403Forbidden, "connector_token_mismatch", "The Bot Connector token does not vouch for this activity."),
             _ => ProblemMapping.Problem(StatusCodes.Status400BadRequest, "invalid_activity", "The body is not a Bot Framework activity."),

@@ -17,13 +17,16 @@ public sealed class TeamsInbound
     private readonly ConnectorTokenValidator _validator;
     private readonly ServiceUrlPolicy _serviceUrls;
     private readonly TeamsActivityHandler _handler;
+    private readonly IReadOnlyList<string> _allowedTenants;
     private readonly ILogger<TeamsInbound> _logger;
 
-    internal TeamsInbound(ConnectorTokenValidator validator, ServiceUrlPolicy serviceUrls, TeamsActivityHandler handler, ILogger<TeamsInbound> logger)
+    internal TeamsInbound(
+        ConnectorTokenValidator validator, ServiceUrlPolicy serviceUrls, TeamsActivityHandler handler, TeamsOptions options, ILogger<TeamsInbound> logger)
     {
         _validator = validator;
         _serviceUrls = serviceUrls;
         _handler = handler;
+        _allowedTenants = options.EffectiveAllowedTenants;
         _logger = logger;
     }
 
@@ -64,6 +67,12 @@ public sealed class TeamsInbound
         {
             _logger.LogWarning("Teams request refused (403): service URL {ServiceUrl} is not in Teams:AllowedServiceHosts", activity.ServiceUrl);
             return TeamsInboundResult.Forbidden;
+        }
+
+        if (_allowedTenants.Count > 0 && !_allowedTenants.Contains(activity.TenantId ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+        {
+            _logger.LogWarning("Teams request refused (403): tenant {TenantId} is not in Teams:AllowedTenants", activity.TenantId);
+            return TeamsInboundResult.TenantNotAllowed;
         }
 
         if (activity.ChannelId != TeamsChannelId)

@@ -38,7 +38,13 @@ public sealed class TeamsOptions
     /// </summary>
     public string[]? AllowedServiceHosts { get; set; }
 
+    /// <summary>Tenants whose activities are accepted; empty accepts every tenant that can reach the bot.</summary>
+    public string[]? AllowedTenants { get; set; }
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(AppId);
+
+    public IReadOnlyList<string> EffectiveAllowedTenants =>
+        AllowedTenants?.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToArray() ?? [];
 
     public string EffectiveTenantId => string.IsNullOrWhiteSpace(TenantId) ? DefaultTenantId : TenantId.Trim();
 

@@ -28,6 +28,7 @@ public static class TeamsServiceCollectionExtensions
             sp.GetRequiredService<ConnectorTokenValidator>(),
             sp.GetRequiredService<ServiceUrlPolicy>(),
             sp.GetRequiredService<TeamsActivityHandler>(),
+            options,
             sp.GetRequiredService<ILogger<TeamsInbound>>()));
         services.AddSingleton(sp => new TeamsChannelSender(
             sp.GetRequiredService<BotConnectorClient>(),

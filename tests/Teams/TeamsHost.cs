@@ -40,6 +40,19 @@ public sealed partial class TeamsHost : IAsyncDisposable
         return new TeamsHost(fake, fake.Settings(allowedServiceHosts));
     }
 
+    /// <summary>Starts the fake and the host with more settings on top of the fake's.</summary>
+    public static async Task<TeamsHost> StartAsync(IReadOnlyDictionary<string, string?> extraSettings)
+    {
+        var fake = await FakeBotFrameworkServer.StartAsync();
+        var settings = fake.Settings();
+        foreach (var (key, value) in extraSettings)
+        {
+            settings[key] = value;
+        }
+
+        return new TeamsHost(fake, settings);
+    }
+
     /// <summary>A captured activity as parsed JSON, its service URL pointed at the fake.</summary>
     public JsonObject Activity(string fixture) =>
         JsonNode.Parse(Encoding.UTF8.GetString(TeamsFixtures.WithoutBom(FixtureBytes(fixture))))!.AsObject();
