@@ -44,9 +44,17 @@ public sealed class KpiReports(IDocumentStore store, TimeProvider time, IEnumera
     {
         var lookback = to - from > TimeSpan.FromDays(90) ? to - from : TimeSpan.FromDays(90);
         var earliest = new[] { from - (to - from), to - lookback }.Min();
-        var members = store.Set<Member>().All().Where(m => m.CreatedAt < to).ToArray();
-        var sales = store.Set<Sale>().All().Where(s => s.OccurredAt >= earliest && s.OccurredAt < to).ToArray();
-        var entries = store.Set<LedgerEntry>().All().Where(e => e.At >= earliest && e.At < to).ToArray();
+        // Only the few fields the figures need are kept of each document: a store of hundreds of thousands of sales
+        // and entries would otherwise be held in memory whole for the length of the report.
+        var members = store.Set<Member>().All().Count(m => m.CreatedAt < to);
+        var sales = store.Set<Sale>().All()
+            .Where(s => s.OccurredAt >= earliest && s.OccurredAt < to)
+            .Select(s => (s.MemberId, s.OccurredAt, s.Units))
+            .ToArray();
+        var entries = store.Set<LedgerEntry>().All()
+            .Where(e => e.At >= earliest && e.At < to)
+            .Select(e => new Movement(e.At, e.Kind, e.Amount))
+            .ToArray();
         var attempts = store.Set<QuizAttempt>().All().Where(a => a.StartedAt >= earliest && a.StartedAt < to).ToArray();
         var redemptions = store.Set<Redemption>().All().Where(r => r.CreatedAt >= earliest && r.CreatedAt < to).ToArray();
         var activity = sales.Select(s => (s.MemberId, At: s.OccurredAt))
@@ -79,9 +87,9 @@ public sealed class KpiReports(IDocumentStore store, TimeProvider time, IEnumera
         {
             From = from,
             To = to,
-            Members = members.Length,
+            Members = members,
             ParticipatingMembers = participating,
-            ParticipationRate = Rate(participating, members.Length),
+            ParticipationRate = Rate(participating, members),
             ActiveMembers30Days = ActiveIn(to.AddDays(-30), to),
             ActiveMembers90Days = ActiveIn(to.AddDays(-90), to),
             UnitsSold = sales.Where(s => s.OccurredAt >= from).Sum(s => s.Units),
@@ -90,18 +98,21 @@ public sealed class KpiReports(IDocumentStore store, TimeProvider time, IEnumera
             PointsExpired = Points.Normalize(expired),
             RedemptionRate = Rate(redeemed, issued),
             ReferralConversion = referrals.Select(r => r.For(from, to)).FirstOrDefault(c => c is not null),
-            QuizParticipationRate = Rate(attempts.Where(a => a.StartedAt >= from).Select(a => a.MemberId).Distinct().Count(), members.Length),
+            QuizParticipationRate = Rate(attempts.Where(a => a.StartedAt >= from).Select(a => a.MemberId).Distinct().Count(), members),
             QuizPassRate = Rate(quizAttempts.Count(a => a.Passed), quizAttempts.Length),
             Retention = Rate(previous.Count(current.Contains), previous.Count),
             Weeks = weeks,
         };
     }
 
-    private static decimal Issued(IEnumerable<LedgerEntry> entries) =>
+    private static decimal Issued(IEnumerable<Movement> entries) =>
         entries.Where(e => e.Amount > 0 && Issuing.Contains(e.Kind)).Sum(e => e.Amount);
 
-    private static decimal Redeemed(IEnumerable<LedgerEntry> entries) =>
+    private static decimal Redeemed(IEnumerable<Movement> entries) =>
         -entries.Where(e => e.Kind is LedgerEntryKind.Redemption or LedgerEntryKind.Refund).Sum(e => e.Amount);
 
     private static decimal? Rate(decimal part, decimal whole) => whole == 0 ? null : Math.Round(part / whole, 4);
+
+    /// <summary>What the figures need of a ledger entry.</summary>
+    private readonly record struct Movement(DateTimeOffset At, LedgerEntryKind Kind, decimal Amount);
 }

@@ -5,6 +5,9 @@ namespace LoyaltyBot.Core.Storage;
 
 internal sealed class LiteDocumentSet<T>(LiteStore owner, LiteDatabase database, string name) : IDocumentSet<T> where T : class
 {
+    /// <summary>Documents <see cref="All"/> reads per query.</summary>
+    public const int PageSize = 1_000;
+
     private readonly ILiteCollection<T> _collection = database.GetCollection<T>(name);
 
     public T? Get(object id) => _collection.FindById(new BsonValue(id));
@@ -40,7 +43,37 @@ internal sealed class LiteDocumentSet<T>(LiteStore owner, LiteDatabase database,
         return ordered.Skip(skip).Limit(limit).ToList();
     }
 
-    public IEnumerable<T> All() => _collection.FindAll();
+    /// <summary>
+    /// Every document in id order, read in pages of <see cref="PageSize"/>, each to its end before it is handed out.
+    /// LiteDB's open cursor holds a read lock tied to the thread that opened it: a caller that awaits between documents
+    /// (a streamed CSV export) resumes on other threads and left that lock behind, so checkpoints stalled and later
+    /// queries on the thread failed. No lock is held between pages.
+    /// </summary>
+    public IEnumerable<T> All()
+    {
+        BsonValue? last = null;
+        while (true)
+        {
+            var query = _collection.Query();
+            if (last is not null)
+            {
+                query = query.Where(BsonExpression.Create("_id > @0", last));
+            }
+
+            var page = query.OrderBy(BsonExpression.Create("_id")).Limit(PageSize).ToList();
+            foreach (var document in page)
+            {
+                yield return document;
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            last = database.Mapper.ToDocument(page[^1])["_id"];
+        }
+    }
 
     public int Count(Expression<Func<T, bool>>? predicate = null) =>
         predicate is null ? _collection.Count() : _collection.Count(predicate);
