@@ -76,6 +76,14 @@ builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
 
+// A wrong setting stops the start with a sentence naming the key (read after Build, so every source counts).
+if (SettingsCheck.Problems(app.Configuration) is { Count: > 0 } problems)
+{
+    app.Logger.LogCritical("Configuration error: {Problems}", string.Join(" ", problems));
+    problems.ToList().ForEach(problem => Console.Error.WriteLine($"Configuration error: {problem}"));
+    return 2;
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
@@ -108,6 +116,7 @@ app.MapTeams();
 
 await app.EnsureAdminKeyAsync();
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so the tests' WebApplicationFactory can start the real host.</summary>
 public partial class Program;

@@ -77,6 +77,12 @@ internal static class Program
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<IChannelSender, TerminalChannelSender>();
 
+        if (SettingsCheck.Problems(builder.Configuration) is { Count: > 0 } problems)
+        {
+            problems.ToList().ForEach(problem => Console.Error.WriteLine($"Configuration error: {problem}"));
+            return 2;
+        }
+
         using var host = builder.Build();
         try
         {

@@ -14,7 +14,7 @@ public sealed class StoreBackups(LiteStore store, IStoreWriter writer, BackupOpt
 {
     public async Task<StoreBackup> CreateAsync(CancellationToken cancellationToken)
     {
-        var directory = Path.GetFullPath(options.Directory);
+        var directory = options.DirectoryFor(store.FilePath);
         Directory.CreateDirectory(directory);
         var now = time.GetUtcNow();
         var name = $"loyalty-{now:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";

@@ -205,11 +205,18 @@ public sealed class LiteStore : IDocumentStore, IDisposable
         {
             return new FileStream(databasePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException exception)
+        catch (IOException exception) when (IsLockedByOther(exception))
         {
             throw new IOException($"The database {databasePath} is already open in another process (or another store in this one).", exception);
         }
+        catch (IOException exception)
+        {
+            throw new IOException($"The database {databasePath} cannot be opened: {exception.Message}", exception);
+        }
     }
+
+    /// <summary>The lock is held elsewhere: EWOULDBLOCK from flock on Unix, a sharing violation on Windows.</summary>
+    private static bool IsLockedByOther(IOException exception) => exception.HResult is 11 or unchecked((int)0x80070020);
 
     private static BsonMapper CreateMapper()
     {

@@ -69,6 +69,20 @@ public sealed class BackupTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_a_backup_directory_backups_go_next_to_the_database_file()
+    {
+        var data = Directory.CreateDirectory(_folder.File("volume")).FullName;
+        await using var api = new ApiFactory(Path.Combine(data, "loyalty.db"));
+
+        var response = await api.Admin().PostAsync("/api/v1/admin/backup", null);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var path = (await response.Json()).GetProperty("path").GetString()!;
+        Assert.Equal(Path.Combine(data, "backups"), Path.GetDirectoryName(path));
+        Assert.True(File.Exists(path));
+    }
+
+    [Fact]
     public async Task Only_an_admin_key_may_take_a_backup()
     {
         await using var api = new ApiFactory(_folder.File("live.db"), settings: BackupSettings());
