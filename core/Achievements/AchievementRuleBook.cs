@@ -90,9 +90,9 @@ public sealed class AchievementRuleBook(IStoreWriter writer, IDocumentStore stor
             return DomainError.Invalid("tier", Validate.InvalidValue, $"'tier' must be one of {string.Join(", ", tiers.Tiers.Select(t => t.Name))}.");
         }
 
-        if (draft.Points is { } points && (points < 0 || points > MaxPoints))
+        if (draft.Points is { } points && (points < 0 || points > MaxPoints || decimal.Round(points, 2) != points))
         {
-            return DomainError.Invalid("points", Validate.OutOfRange, $"'points' must be between 0 and {MaxPoints:N0}.");
+            return DomainError.Invalid("points", Validate.OutOfRange, $"'points' must be between 0 and {MaxPoints:N0}, with at most two decimals.");
         }
 
         return null;

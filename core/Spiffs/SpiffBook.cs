@@ -118,9 +118,9 @@ public sealed class SpiffBook(IStoreWriter writer, TierLadder tiers, TimeProvide
             return DomainError.Invalid("pointsPerUnit", Validate.MissingField, "'pointsPerUnit' is required.");
         }
 
-        if (points <= 0 || points > MaxPointsPerUnit)
+        if (points <= 0 || points > MaxPointsPerUnit || decimal.Round(points, 2) != points)
         {
-            return DomainError.Invalid("pointsPerUnit", Validate.OutOfRange, $"'pointsPerUnit' must be above 0 and at most {MaxPointsPerUnit:N0}.");
+            return DomainError.Invalid("pointsPerUnit", Validate.OutOfRange, $"'pointsPerUnit' must be above 0, at most {MaxPointsPerUnit:N0}, with at most two decimals.");
         }
 
         if (draft.From is not { } from)

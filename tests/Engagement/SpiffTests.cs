@@ -87,6 +87,20 @@ public sealed class SpiffTests
     }
 
     [Fact]
+    public async Task Points_with_more_than_two_decimals_are_refused_for_spiffs_and_badges()
+    {
+        using var s = new RewardsScenario(NoClock);
+
+        var spiff = await s.Admin.PostAsJsonAsync("/api/v1/spiffs", new { title = "X", skus = new[] { "SKU-X" }, pointsPerUnit = 1.333m, from = From, to = To });
+        var badge = await s.Admin.PostAsJsonAsync("/api/v1/achievements/rules", new { kind = "firstSale", name = "Первая", points = 0.005m });
+
+        Assert.Equal(HttpStatusCode.BadRequest, spiff.StatusCode);
+        Assert.Equal("pointsPerUnit", (await spiff.Json()).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, badge.StatusCode);
+        Assert.Equal("points", (await badge.Json()).GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task An_invalid_window_is_a_validation_problem_naming_the_field()
     {
         using var s = new RewardsScenario(NoClock);
