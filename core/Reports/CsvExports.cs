@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using LoyaltyBot.Core.Ledger;
 using LoyaltyBot.Core.Members;
 using LoyaltyBot.Core.Storage;
@@ -29,7 +30,7 @@ public sealed class CsvExports(IDocumentStore store)
 
             await Row(writer,
             [
-                e.Id.ToString(CultureInfo.InvariantCulture), Time(e.At), members.GetValueOrDefault(e.MemberId, e.MemberId), e.Kind.ToString(),
+                e.Id.ToString(CultureInfo.InvariantCulture), Time(e.At), members.GetValueOrDefault(e.MemberId, e.MemberId), Name(e.Kind),
                 Number(e.Amount), Number(e.BalanceAfter), e.Reason, e.SourceRef, e.Actor,
             ]);
         }
@@ -46,7 +47,7 @@ public sealed class CsvExports(IDocumentStore store)
             cancellationToken.ThrowIfCancellationRequested();
             await Row(writer,
             [
-                m.ExternalId, m.Name, m.Region ?? string.Empty, m.Kind.ToString(), m.Status.ToString(), m.Tier, Number(m.Balance), m.Language, Time(m.CreatedAt),
+                m.ExternalId, m.Name, m.Region ?? string.Empty, Name(m.Kind), Name(m.Status), m.Tier, Number(m.Balance), m.Language, Time(m.CreatedAt),
             ]);
         }
 
@@ -65,6 +66,9 @@ public sealed class CsvExports(IDocumentStore store)
     }
 
     private static Task Row(StreamWriter writer, string[] cells) => writer.WriteAsync(string.Join(",", cells.Select(Cell)) + "\r\n");
+
+    /// <summary>Enum values as the JSON API writes them: <c>saleAccrual</c>, <c>dealer</c>, <c>active</c>.</summary>
+    private static string Name(Enum value) => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -84,7 +84,7 @@ public sealed class KpiReportTests
         Assert.Equal(4, memberLines.Length);
         Assert.Contains(memberLines, l => l.StartsWith("D-3,ООО Ромашка,", StringComparison.Ordinal));
         var ledgerText = Encoding.UTF8.GetString(ledger[3..]);
-        Assert.Contains(",D-3,Redemption,-200,", ledgerText);
+        Assert.Contains(",D-3,redemption,-200,", ledgerText);
     }
 
     [Fact]
