@@ -5,26 +5,38 @@ namespace LoyaltyBot.Bot.Import;
 /// <summary>
 /// A CSV file as an ERP exports it: a header row, <c>;</c> or <c>,</c> as separator (whichever the header
 /// holds more of), fields optionally in double quotes (<c>""</c> for a quote, line breaks allowed inside),
-/// UTF-8 with or without BOM. Header names match ignoring case, spaces, <c>_</c> and <c>-</c>.
+/// UTF-8 with or without BOM. Header names match ignoring case, spaces, <c>_</c> and <c>-</c>. A data row must have
+/// as many fields as the header: an unquoted separator inside a value (<c>12,500.00</c> in a <c>,</c> file) would
+/// otherwise shift or cut the values silently, so such a row is rejected instead. Blank rows are skipped.
 /// </summary>
 public sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
 
-    private CsvTable(Dictionary<string, int> columns, char separator, IReadOnlyList<CsvRow> rows)
+    public const string WrongFieldCount = "wrong_field_count";
+
+    private CsvTable(Dictionary<string, int> columns, char separator, IReadOnlyList<CsvRow> rows, IReadOnlyList<ImportRejection> rejected)
     {
         _columns = columns;
         Separator = separator;
         Rows = rows;
+        Rejected = rejected;
     }
 
     public char Separator { get; }
 
+    /// <summary>The data rows with as many fields as the header.</summary>
     public IReadOnlyList<CsvRow> Rows { get; }
+
+    /// <summary>The data rows whose field count differs from the header's, with the reason.</summary>
+    public IReadOnlyList<ImportRejection> Rejected { get; }
+
+    /// <summary>All non-blank data rows: <see cref="Rows"/> and <see cref="Rejected"/>.</summary>
+    public int Lines => Rows.Count + Rejected.Count;
 
     public bool Has(string column) => _columns.ContainsKey(Normalize(column));
 
-    /// <summary>The field of the named column, trimmed; empty when the column or the field is absent.</summary>
+    /// <summary>The field of the named column, trimmed; empty when the header has no such column.</summary>
     public string Field(CsvRow row, string column) =>
         _columns.TryGetValue(Normalize(column), out var index) && index < row.Fields.Count ? row.Fields[index].Trim() : string.Empty;
 
@@ -43,7 +55,7 @@ public sealed class CsvTable
         var records = Records(text, separator).ToList();
         if (records.Count == 0)
         {
-            return new CsvTable([], separator, []);
+            return new CsvTable([], separator, [], []);
         }
 
         var columns = new Dictionary<string, int>();
@@ -52,8 +64,23 @@ public sealed class CsvTable
             columns.TryAdd(Normalize(records[0].Fields[i]), i);
         }
 
-        var rows = records.Skip(1).Where(r => r.Fields.Any(f => f.Trim().Length > 0)).ToList();
-        return new CsvTable(columns, separator, rows);
+        var width = records[0].Fields.Count;
+        var rows = new List<CsvRow>();
+        var rejected = new List<ImportRejection>();
+        foreach (var record in records.Skip(1).Where(r => r.Fields.Any(f => f.Trim().Length > 0)))
+        {
+            if (record.Fields.Count == width)
+            {
+                rows.Add(record);
+            }
+            else
+            {
+                rejected.Add(new ImportRejection(record.Line, WrongFieldCount,
+                    $"{record.Fields.Count} fields, the header has {width} (a '{separator}' inside a value needs the value in double quotes)."));
+            }
+        }
+
+        return new CsvTable(columns, separator, rows, rejected);
     }
 
     private static IEnumerable<CsvRow> Records(string text, char separator)

@@ -12,12 +12,12 @@ public sealed class MemberImport(MemberRegistry registry)
     {
         if (!table.Has("external_id") || !table.Has("name"))
         {
-            return new ImportSummary(table.Rows.Count, 0, 0, [new ImportRejection(1, "missing_column", "The header needs the columns external_id and name.")]);
+            return new ImportSummary(table.Lines, 0, 0, [new ImportRejection(1, "missing_column", "The header needs the columns external_id and name.")]);
         }
 
         var imported = 0;
         var present = 0;
-        var rejected = new List<ImportRejection>();
+        var rejected = new List<ImportRejection>(table.Rejected);
         for (var i = 0; i < table.Rows.Count; i++)
         {
             var row = table.Rows[i];
@@ -54,7 +54,7 @@ public sealed class MemberImport(MemberRegistry registry)
             progress(i + 1, table.Rows.Count);
         }
 
-        return new ImportSummary(table.Rows.Count, imported, present, rejected);
+        return new ImportSummary(table.Lines, imported, present, rejected.OrderBy(r => r.Line).ToList());
     }
 
     private static string? Optional(string value) => value.Length == 0 ? null : value;

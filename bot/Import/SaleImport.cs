@@ -20,12 +20,12 @@ public sealed class SaleImport(SaleRecorder recorder)
     {
         if (Columns.FirstOrDefault(c => !table.Has(c)) is { } missing)
         {
-            return new ImportSummary(table.Rows.Count, 0, 0, [new ImportRejection(1, "missing_column", $"The header needs the columns {string.Join(", ", Columns)} ('{missing}' is missing).")]);
+            return new ImportSummary(table.Lines, 0, 0, [new ImportRejection(1, "missing_column", $"The header needs the columns {string.Join(", ", Columns)} ('{missing}' is missing).")]);
         }
 
         var imported = 0;
         var present = 0;
-        var rejected = new List<ImportRejection>();
+        var rejected = new List<ImportRejection>(table.Rejected);
         var done = 0;
         foreach (var chunk in table.Rows.Chunk(ChunkSize))
         {
@@ -65,7 +65,7 @@ public sealed class SaleImport(SaleRecorder recorder)
             progress(done, table.Rows.Count);
         }
 
-        return new ImportSummary(table.Rows.Count, imported, present, rejected.OrderBy(r => r.Line).ToList());
+        return new ImportSummary(table.Lines, imported, present, rejected.OrderBy(r => r.Line).ToList());
     }
 
     private static (SaleRequest? Request, DomainError? Error) Parse(CsvTable table, CsvRow row)

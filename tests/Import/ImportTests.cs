@@ -1,6 +1,10 @@
+using System.Net;
 using System.Text;
 using LoyaltyBot.Bot.Import;
+using LoyaltyBot.Core.Sales;
+using LoyaltyBot.Core.Storage;
 using LoyaltyBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoyaltyBot.Tests.Import;
 
@@ -78,6 +82,34 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sale_row_with_more_fields_than_the_header_is_rejected_not_cut()
+    {
+        await _client.CreateMember("D-2001");
+        var file = Write("sales.csv", "sale_id,member_external_id,sku,units,occurred_at,amount\nS-30,D-2001,PUMP-200,10,2026-04-15,12,500.00\nS-31,D-2001,PUMP-200,2,2026-04-15,\"12,500.00\"\n", bom: false);
+
+        var (code, output) = await Run("import-sales", file);
+
+        Assert.Equal(1, code);
+        Assert.Contains("2 lines: 1 imported, 0 already present, 1 rejected.", output);
+        Assert.Contains("line 2: wrong_field_count: 7 fields, the header has 6", output);
+        Assert.Null(StoredSale("S-30"));
+    }
+
+    [Fact]
+    public async Task A_member_row_with_an_unquoted_separator_in_the_name_is_rejected_and_blank_lines_are_skipped()
+    {
+        var file = Write("members.csv", "external_id,name,region\r\nD-3001,Лютик,Киев\r\nD-3002,Ромашка, ООО,Москва\r\nD-3003,Short\r\n\r\n \r\n", bom: false);
+
+        var (code, output) = await Run("import-members", file);
+
+        Assert.Equal(1, code);
+        Assert.Contains("3 lines: 1 imported, 0 already present, 2 rejected.", output);
+        Assert.Contains("line 3: wrong_field_count: 4 fields, the header has 3", output);
+        Assert.Contains("line 4: wrong_field_count: 2 fields, the header has 3", output);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/v1/members/D-3002")).StatusCode);
+    }
+
+    [Fact]
     public void The_separator_is_detected_from_the_header()
     {
         Assert.Equal(';', CsvTable.Parse("a;b,c;d\n1;2\n").Separator);
@@ -90,6 +122,8 @@ public sealed class ImportTests : IDisposable
         var code = await ImportCommand.RunAsync(_api.Services, command, [file], output, CancellationToken.None);
         return (code, output.ToString());
     }
+
+    private Sale? StoredSale(string id) => _api.Services.GetRequiredService<IDocumentStore>().Set<Sale>().Get(id);
 
     private string Write(string name, string text, bool bom)
     {
