@@ -6,7 +6,7 @@ namespace LoyaltyBot.Bot.Import;
 
 /// <summary>
 /// Historical sales from CSV: columns <c>sale_id</c>, <c>member_external_id</c>, <c>sku</c>, <c>units</c>,
-/// <c>occurred_at</c> (ISO 8601, or <c>dd.MM.yyyy[ HH:mm[:ss]]</c>; without an offset it is UTC) and optional
+/// <c>occurred_at</c> (as <see cref="SaleFields.OccurredAt"/> reads it) and optional
 /// <c>amount</c> (<c>.</c> or <c>,</c> as the decimal mark). Recorded through <see cref="SaleRecorder"/> in batches,
 /// idempotent by sale id: a re-run reports the sales as already present and adds no points.
 /// </summary>
@@ -14,7 +14,6 @@ public sealed class SaleImport(SaleRecorder recorder)
 {
     public const int ChunkSize = 1000;
     private static readonly string[] Columns = ["sale_id", "member_external_id", "sku", "units", "occurred_at"];
-    private static readonly string[] DateFormats = ["dd.MM.yyyy", "dd.MM.yyyy HH:mm", "dd.MM.yyyy HH:mm:ss", "yyyy-MM-dd"];
 
     public async Task<ImportSummary> RunAsync(CsvTable table, string actor, Action<int, int> progress, CancellationToken cancellationToken)
     {
@@ -82,20 +81,9 @@ public sealed class SaleImport(SaleRecorder recorder)
             units = parsed;
         }
 
-        var atText = table.Field(row, "occurred_at");
-        DateTimeOffset? occurredAt = null;
-        if (atText.Length > 0)
+        if (SaleFields.OccurredAt(table.Field(row, "occurred_at"), out var occurredAt) is { } dateError)
         {
-            const DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
-            if (DateTimeOffset.TryParseExact(atText, DateFormats, CultureInfo.InvariantCulture, styles, out var exact)
-                || DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, styles, out exact))
-            {
-                occurredAt = exact;
-            }
-            else
-            {
-                return (null, DomainError.Invalid("occurredAt", Validate.InvalidValue, $"'occurred_at' is not a date: '{atText}'."));
-            }
+            return (null, dateError);
         }
 
         var amountText = table.Field(row, "amount").Replace(" ", string.Empty).Replace('\u00A0'.ToString(), string.Empty);

@@ -110,6 +110,33 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Sale_dates_are_read_only_in_the_documented_formats_and_a_slashed_date_is_rejected()
+    {
+        await _client.CreateMember("D-1");
+        var file = Write("sales.csv", """
+            sale_id;member_external_id;sku;units;occurred_at
+            S-9;D-1;SKU-1;1;04/03/2026
+            S-10;D-1;SKU-1;1;04.03.2026
+            S-11;D-1;SKU-1;1;04.03.2026 18:30
+            S-12;D-1;SKU-1;1;2026-03-04T10:00:00+03:00
+            S-13;D-1;SKU-1;1;2026-03-04 10:00
+            S-14;D-1;SKU-1;1;March 4, 2026
+            """, bom: false);
+
+        var (code, output) = await Run("import-sales", file);
+
+        Assert.Equal(1, code);
+        Assert.Contains("6 lines: 4 imported, 0 already present, 2 rejected.", output);
+        Assert.Contains($"line 2: invalid_value: 'occurred_at' must be a date as {SaleFields.DateFormatsText}, not '04/03/2026'.", output);
+        Assert.Contains("line 7: invalid_value: 'occurred_at' must be a date as", output);
+        Assert.Null(StoredSale("S-9"));
+        Assert.Equal(new DateTimeOffset(2026, 3, 4, 0, 0, 0, TimeSpan.Zero), StoredSale("S-10")!.OccurredAt);
+        Assert.Equal(new DateTimeOffset(2026, 3, 4, 18, 30, 0, TimeSpan.Zero), StoredSale("S-11")!.OccurredAt);
+        Assert.Equal(new DateTimeOffset(2026, 3, 4, 7, 0, 0, TimeSpan.Zero), StoredSale("S-12")!.OccurredAt);
+        Assert.Equal(new DateTimeOffset(2026, 3, 4, 10, 0, 0, TimeSpan.Zero), StoredSale("S-13")!.OccurredAt);
+    }
+
+    [Fact]
     public void The_separator_is_detected_from_the_header()
     {
         Assert.Equal(';', CsvTable.Parse("a;b,c;d\n1;2\n").Separator);
