@@ -6,8 +6,8 @@ namespace LoyaltyBot.Bot.Import;
 
 /// <summary>
 /// Historical sales from CSV: columns <c>sale_id</c>, <c>member_external_id</c>, <c>sku</c>, <c>units</c>,
-/// <c>occurred_at</c> (as <see cref="SaleFields.OccurredAt"/> reads it) and optional
-/// <c>amount</c> (<c>.</c> or <c>,</c> as the decimal mark). Recorded through <see cref="SaleRecorder"/> in batches,
+/// <c>occurred_at</c> and optional <c>amount</c> (as <see cref="SaleFields"/> reads them). Recorded through
+/// <see cref="SaleRecorder"/> in batches,
 /// idempotent by sale id: a re-run reports the sales as already present and adds no points.
 /// </summary>
 public sealed class SaleImport(SaleRecorder recorder)
@@ -86,17 +86,9 @@ public sealed class SaleImport(SaleRecorder recorder)
             return (null, dateError);
         }
 
-        var amountText = table.Field(row, "amount").Replace(" ", string.Empty).Replace('\u00A0'.ToString(), string.Empty);
-        decimal? amount = null;
-        if (amountText.Length > 0)
+        if (SaleFields.Amount(table.Field(row, "amount"), out var amount) is { } amountError)
         {
-            var normalized = amountText.Contains('.') ? amountText.Replace(",", string.Empty) : amountText.Replace(',', '.');
-            if (!decimal.TryParse(normalized, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return (null, DomainError.Invalid("amount", Validate.InvalidValue, $"'amount' is not a number: '{amountText}'."));
-            }
-
-            amount = parsed;
+            return (null, amountError);
         }
 
         return (new SaleRequest(table.Field(row, "sale_id"), table.Field(row, "member_external_id"), table.Field(row, "sku"), units, occurredAt, amount), null);

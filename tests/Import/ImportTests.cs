@@ -10,6 +10,9 @@ namespace LoyaltyBot.Tests.Import;
 
 public sealed class ImportTests : IDisposable
 {
+    private const string Nbsp = "\u00A0";
+    private const string NarrowNbsp = "\u202F";
+
     private readonly TempFolder _folder = new();
     private readonly ApiFactory _api;
     private readonly HttpClient _client;
@@ -134,6 +137,32 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(new DateTimeOffset(2026, 3, 4, 18, 30, 0, TimeSpan.Zero), StoredSale("S-11")!.OccurredAt);
         Assert.Equal(new DateTimeOffset(2026, 3, 4, 7, 0, 0, TimeSpan.Zero), StoredSale("S-12")!.OccurredAt);
         Assert.Equal(new DateTimeOffset(2026, 3, 4, 10, 0, 0, TimeSpan.Zero), StoredSale("S-13")!.OccurredAt);
+    }
+
+    [Fact]
+    public async Task Sale_amounts_take_the_last_of_comma_and_dot_as_the_decimal_mark()
+    {
+        await _client.CreateMember("D-1");
+        var file = Write("sales.csv", $"""
+            sale_id;member_external_id;sku;units;occurred_at;amount
+            S-8;D-1;SKU-1;1;2026-03-04;1.234,56
+            S-7;D-1;SKU-1;1;2026-03-04;12,500.00
+            S-6;D-1;SKU-1;1;2026-03-04;1{Nbsp}234{NarrowNbsp}567,5
+            S-5;D-1;SKU-1;1;2026-03-04;1.234.567
+            S-4;D-1;SKU-1;1;2026-03-04;1,2,3.4.5
+            S-3;D-1;SKU-1;1;2026-03-04;-5
+            """, bom: false);
+
+        var (code, output) = await Run("import-sales", file);
+
+        Assert.Equal(1, code);
+        Assert.Contains("6 lines: 4 imported, 0 already present, 2 rejected.", output);
+        Assert.Equal(1234.56m, StoredSale("S-8")!.Amount);
+        Assert.Equal(12500.00m, StoredSale("S-7")!.Amount);
+        Assert.Equal(1234567.5m, StoredSale("S-6")!.Amount);
+        Assert.Equal(1234567m, StoredSale("S-5")!.Amount);
+        Assert.Contains("line 6: invalid_value: 'amount' must be a number", output);
+        Assert.Contains("line 7: out_of_range", output);
     }
 
     [Fact]

@@ -5,6 +5,45 @@ namespace LoyaltyBot.Tests.Import;
 public sealed class SaleFieldsTests
 {
     [Theory]
+    [InlineData("1.234,56", "1234.56")]
+    [InlineData("12,500.00", "12500.00")]
+    [InlineData("1,234,567.89", "1234567.89")]
+    [InlineData("1.234.567,89", "1234567.89")]
+    [InlineData("1234,56", "1234.56")]
+    [InlineData("1234.56", "1234.56")]
+    [InlineData("1.234.567", "1234567")]
+    [InlineData("1,234,567", "1234567")]
+    [InlineData("1 234,56", "1234.56")]
+    [InlineData("1\u00A0234,56", "1234.56")]
+    [InlineData("1\u202F234\u202F567.5", "1234567.5")]
+    [InlineData("1 234.567,89", "1234567.89")]
+    [InlineData("500", "500")]
+    [InlineData("-5", "-5")]
+    public void An_amount_is_read_by_the_documented_separator_rule(string text, string expected)
+    {
+        Assert.Null(SaleFields.Amount(text, out var amount));
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), amount);
+    }
+
+    [Theory]
+    [InlineData("1,2,3.4.5")]
+    [InlineData("1.234,5,6")]
+    [InlineData("1.23.4")]
+    [InlineData("12 50")]
+    [InlineData("12a")]
+    [InlineData("1,234.")]
+    [InlineData(",5")]
+    [InlineData("1e5")]
+    [InlineData("--5")]
+    public void An_ambiguous_or_malformed_amount_is_an_error_naming_the_field(string text)
+    {
+        var error = SaleFields.Amount(text, out var amount);
+
+        Assert.Equal("amount", error?.Field);
+        Assert.Null(amount);
+    }
+
+    [Theory]
     [InlineData("04/03/2026")]
     [InlineData("4.3.2026")]
     [InlineData("2026/03/04")]
