@@ -4,7 +4,7 @@ using LoyaltyBot.Core.Results;
 namespace LoyaltyBot.Bot.Import;
 
 /// <summary>
-/// How a sales file writes dates and amounts. Only unambiguous forms are read: a value that could mean two
+/// How a sales file writes units, dates and amounts. Only unambiguous forms are read: a value that could mean two
 /// things (<c>04/03/2026</c>, <c>1,2,3.4.5</c>) is an error rather than a guess, because a wrong guess is stored silently.
 /// </summary>
 public static class SaleFields
@@ -44,6 +44,26 @@ public static class SaleFields
         }
 
         occurredAt = parsed;
+        return null;
+    }
+
+    /// <summary>A whole number; spaces (also U+00A0, U+202F) may group thousands: <c>1 000</c>. Empty is null.</summary>
+    public static DomainError? Units(string text, out long? units)
+    {
+        units = null;
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        var (negative, body) = Sign(text);
+        if (Digits(body, Spaces) is not { } digits
+            || !long.TryParse(negative + digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return DomainError.Invalid("units", Validate.InvalidValue, $"'units' must be a whole number (spaces may group thousands: 1 000), not '{text}'.");
+        }
+
+        units = parsed;
         return null;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LoyaltyBot.Core.Results;
 using LoyaltyBot.Core.Sales;
 
@@ -6,9 +5,8 @@ namespace LoyaltyBot.Bot.Import;
 
 /// <summary>
 /// Historical sales from CSV: columns <c>sale_id</c>, <c>member_external_id</c>, <c>sku</c>, <c>units</c>,
-/// <c>occurred_at</c> and optional <c>amount</c> (as <see cref="SaleFields"/> reads them). Recorded through
-/// <see cref="SaleRecorder"/> in batches,
-/// idempotent by sale id: a re-run reports the sales as already present and adds no points.
+/// <c>occurred_at</c> and optional <c>amount</c>, written as <see cref="SaleFields"/> reads them. Recorded through
+/// <see cref="SaleRecorder"/> in batches, idempotent by sale id: a re-run reports the sales as already present and adds no points.
 /// </summary>
 public sealed class SaleImport(SaleRecorder recorder)
 {
@@ -69,16 +67,9 @@ public sealed class SaleImport(SaleRecorder recorder)
 
     private static (SaleRequest? Request, DomainError? Error) Parse(CsvTable table, CsvRow row)
     {
-        var unitsText = table.Field(row, "units");
-        long? units = null;
-        if (unitsText.Length > 0)
+        if (SaleFields.Units(table.Field(row, "units"), out var units) is { } unitsError)
         {
-            if (!long.TryParse(unitsText.Replace(" ", string.Empty), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return (null, DomainError.Invalid("units", Validate.InvalidValue, $"'units' must be a whole number, not '{unitsText}'."));
-            }
-
-            units = parsed;
+            return (null, unitsError);
         }
 
         if (SaleFields.OccurredAt(table.Field(row, "occurred_at"), out var occurredAt) is { } dateError)

@@ -166,6 +166,28 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Sale_units_may_group_thousands_with_spaces_as_excel_exports_them()
+    {
+        await _client.CreateMember("D-1");
+        var file = Write("sales.csv", $"""
+            sale_id;member_external_id;sku;units;occurred_at
+            S-1;D-1;SKU-1;1{Nbsp}000;2026-03-04
+            S-2;D-1;SKU-1;2{NarrowNbsp}000;2026-03-04
+            S-3;D-1;SKU-1;3 000;2026-03-04
+            S-4;D-1;SKU-1;1.000;2026-03-04
+            """, bom: false);
+
+        var (code, output) = await Run("import-sales", file);
+
+        Assert.Equal(1, code);
+        Assert.Contains("4 lines: 3 imported, 0 already present, 1 rejected.", output);
+        Assert.Equal(1000, StoredSale("S-1")!.Units);
+        Assert.Equal(2000, StoredSale("S-2")!.Units);
+        Assert.Equal(3000, StoredSale("S-3")!.Units);
+        Assert.Contains("line 5: invalid_value: 'units' must be a whole number", output);
+    }
+
+    [Fact]
     public void The_separator_is_detected_from_the_header()
     {
         Assert.Equal(';', CsvTable.Parse("a;b,c;d\n1;2\n").Separator);

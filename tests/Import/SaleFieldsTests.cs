@@ -74,4 +74,25 @@ public sealed class SaleFieldsTests
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), occurredAt);
         Assert.Equal(TimeSpan.Zero, occurredAt!.Value.Offset);
     }
+
+    [Theory]
+    [InlineData("1 000", 1000)]
+    [InlineData("1\u00A0000", 1000)]
+    [InlineData("1\u202F000\u202F000", 1000000)]
+    [InlineData("15", 15)]
+    public void Units_may_group_thousands_with_spaces(string text, long expected)
+    {
+        Assert.Null(SaleFields.Units(text, out var units));
+        Assert.Equal(expected, units);
+    }
+
+    [Theory]
+    [InlineData("1.000")]
+    [InlineData("1,5")]
+    [InlineData("10 0")]
+    [InlineData("many")]
+    public void Units_that_are_not_a_whole_number_are_an_error_naming_the_field(string text)
+    {
+        Assert.Equal("units", SaleFields.Units(text, out _)?.Field);
+    }
 }
