@@ -2,7 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LoyaltyBot.Bot.Import;
 
-/// <summary><c>import-members FILE.csv</c> / <c>import-sales FILE.csv</c>: progress bar, then a summary with every rejected line.</summary>
+/// <summary>
+/// <c>import-members FILE.csv</c> / <c>import-sales FILE.csv</c>: progress bar, then a summary with every rejected line
+/// and every line found already present with other data. Exit code 1 if any line was rejected.
+/// </summary>
 public static class ImportCommand
 {
     public const string Actor = "import:csv";
@@ -37,7 +40,8 @@ public static class ImportCommand
 
     public static void Print(ImportSummary summary, TextWriter output)
     {
-        output.WriteLine($"{summary.Lines:N0} lines: {summary.Imported:N0} imported, {summary.AlreadyPresent:N0} already present, {summary.Rejected.Count:N0} rejected.");
+        var otherData = summary.PresentWithOtherData.Count == 0 ? string.Empty : $", {summary.PresentWithOtherData.Count:N0} already present with other data";
+        output.WriteLine($"{summary.Lines:N0} lines: {summary.Imported:N0} imported, {summary.AlreadyPresent:N0} already present{otherData}, {summary.Rejected.Count:N0} rejected.");
         foreach (var group in summary.Rejected.GroupBy(r => r.Code).OrderByDescending(g => g.Count()))
         {
             output.WriteLine($"  {group.Key}: {group.Count():N0}");
@@ -46,6 +50,16 @@ public static class ImportCommand
         foreach (var rejection in summary.Rejected)
         {
             output.WriteLine($"  line {rejection.Line}: {rejection.Code}: {rejection.Message}");
+        }
+
+        if (summary.PresentWithOtherData.Count > 0)
+        {
+            output.WriteLine("  already present with other data (kept as stored, not changed):");
+        }
+
+        foreach (var difference in summary.PresentWithOtherData)
+        {
+            output.WriteLine($"  line {difference.Line}: {difference.Key}: {string.Join("; ", difference.Differences)}");
         }
     }
 

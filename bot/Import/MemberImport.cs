@@ -1,12 +1,15 @@
 using LoyaltyBot.Core.Members;
+using LoyaltyBot.Core.Results;
 
 namespace LoyaltyBot.Bot.Import;
 
 /// <summary>
 /// Members from CSV: columns <c>external_id</c>, <c>name</c> (required), <c>region</c>, <c>language</c> (ru, uk, en),
-/// <c>kind</c> (dealer, partner). A member whose external id exists already is counted as present, so a re-run is harmless.
+/// <c>kind</c> (dealer, partner). A member whose external id exists already is never changed, so a re-run is harmless:
+/// it is counted as present, or, when the line gives another name, region, language or kind than the stored one,
+/// listed as present with other data (empty optional fields are not compared).
 /// </summary>
-public sealed class MemberImport(MemberRegistry registry)
+public sealed class MemberImport(MemberRegistry registry, MemberQueries queries)
 {
     public async Task<ImportSummary> RunAsync(CsvTable table, Action<int, int> progress, CancellationToken cancellationToken)
     {
@@ -17,6 +20,7 @@ public sealed class MemberImport(MemberRegistry registry)
 
         var imported = 0;
         var present = 0;
+        var otherData = new List<ImportDifference>();
         var rejected = new List<ImportRejection>(table.Rejected);
         for (var i = 0; i < table.Rows.Count; i++)
         {
@@ -35,16 +39,22 @@ public sealed class MemberImport(MemberRegistry registry)
                 kind = parsed;
             }
 
-            var result = await registry.EnrolAsync(
-                new NewMember(table.Field(row, "external_id"), table.Field(row, "name"), Optional(table.Field(row, "region")), Optional(table.Field(row, "language")), kind),
-                cancellationToken);
+            var request = new NewMember(table.Field(row, "external_id"), table.Field(row, "name"), Optional(table.Field(row, "region")), Optional(table.Field(row, "language")), kind);
+            var result = await registry.EnrolAsync(request, cancellationToken);
             if (result.IsSuccess)
             {
                 imported++;
             }
-            else if (result.Error.Code == "duplicate_member")
+            else if (result.Error.Code == "duplicate_member" && queries.ByExternalId(request.ExternalId!) is { } stored)
             {
-                present++;
+                if (Differences(request, stored) is { Count: > 0 } differences)
+                {
+                    otherData.Add(new ImportDifference(row.Line, stored.ExternalId, differences));
+                }
+                else
+                {
+                    present++;
+                }
             }
             else
             {
@@ -54,8 +64,38 @@ public sealed class MemberImport(MemberRegistry registry)
             progress(i + 1, table.Rows.Count);
         }
 
-        return new ImportSummary(table.Lines, imported, present, rejected.OrderBy(r => r.Line).ToList());
+        return new ImportSummary(table.Lines, imported, present, rejected.OrderBy(r => r.Line).ToList()) { PresentWithOtherData = otherData };
     }
 
-    private static string? Optional(string value) => value.Length == 0 ? null : value;
+    /// <summary>What the line says differently from the stored member; an optional field left empty says nothing.</summary>
+    private static List<string> Differences(NewMember line, Member stored)
+    {
+        var differences = new List<string>();
+        if (!string.Equals(line.Name, stored.Name, StringComparison.Ordinal))
+        {
+            differences.Add(Difference("name", line.Name, stored.Name));
+        }
+
+        if (line.Region is { } region && !string.Equals(region, stored.Region, StringComparison.Ordinal))
+        {
+            differences.Add(Difference("region", region, stored.Region));
+        }
+
+        if (line.Language is { } language && !string.Equals(language, stored.Language, StringComparison.OrdinalIgnoreCase))
+        {
+            differences.Add(Difference("language", language, stored.Language));
+        }
+
+        if (line.Kind is { } kind && kind != stored.Kind)
+        {
+            differences.Add(Difference("kind", kind.ToString().ToLowerInvariant(), stored.Kind.ToString().ToLowerInvariant()));
+        }
+
+        return differences;
+    }
+
+    private static string Difference(string field, string? inFile, string? stored) =>
+        $"{field} '{inFile}' in the file, {(stored is null ? "none" : $"'{stored}'")} stored";
+
+    private static string? Optional(string value) => Validate.IsBlank(value) ? null : value;
 }

@@ -46,6 +46,29 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_member_already_present_with_other_data_is_listed_with_the_differences_and_kept_as_stored()
+    {
+        await _client.CreateMember("D-1", "Ромашка", region: "Киев", language: "uk");
+        var file = Write("members.csv", """
+            external_id;name;region;language;kind
+            D-1;Ромашка;Киев;uk;dealer
+            D-1;Ромашка;;;
+            D-1;Лютик;Львов;uk;
+            D-1;Ромашка;Киев;en;partner
+            """, bom: false);
+
+        var (code, output) = await Run("import-members", file);
+
+        Assert.Equal(0, code);
+        Assert.Contains("4 lines: 0 imported, 2 already present, 2 already present with other data, 0 rejected.", output);
+        Assert.Contains("line 4: D-1: name 'Лютик' in the file, 'Ромашка' stored; region 'Львов' in the file, 'Киев' stored", output);
+        Assert.Contains("line 5: D-1: language 'en' in the file, 'uk' stored; kind 'partner' in the file, 'dealer' stored", output);
+        var member = await _client.GetJson("/api/v1/members/D-1");
+        Assert.Equal("Ромашка", member.GetProperty("name").GetString());
+        Assert.Equal("Киев", member.GetProperty("region").GetString());
+    }
+
+    [Fact]
     public async Task Sales_import_is_idempotent_by_sale_id_and_explains_rejected_lines()
     {
         await _client.CreateMember("D-1");
