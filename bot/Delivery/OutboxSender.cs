@@ -10,6 +10,8 @@ namespace LoyaltyBot.Bot.Delivery;
 /// Delivers the outbox, oldest first, per channel within its limits. Each message is marked Sending
 /// (durably) before it is handed to the channel and its outcome recorded after, so a killed process
 /// resumes where it stopped: messages that were in flight become Unknown and are not resent.
+/// Only messages for channels with a sender in this process are read: the others wait in the outbox without holding
+/// up the rest (campaigns count theirs as skipped, see <c>BroadcastDispatch</c>).
 /// </summary>
 /// <remarks>
 /// A pipeline, so neither the store's commit latency nor the channel's answer time lowers the rate: a few messages
@@ -26,6 +28,8 @@ public sealed class OutboxSender : BackgroundService
     private readonly ILogger<OutboxSender> _logger;
     private readonly Dictionary<string, IChannelSender> _senders;
     private readonly Dictionary<string, ChannelPacer> _pacers;
+    // A List, not an array: LiteDB turns List.Contains into "ITEMS(@p) ANY = $.Channel", an array's Contains it cannot read.
+    private readonly List<string> _channels;
     private readonly Dictionary<string, int> _ahead = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inFlightChats = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _wake = new(0);
@@ -34,6 +38,8 @@ public sealed class OutboxSender : BackgroundService
     private readonly System.Diagnostics.Stopwatch _dueAge = new();
     private DateTimeOffset _dueLoadedAt = DateTimeOffset.MinValue;
     private volatile bool _enqueued = true;
+    // Set once pending messages for a channel without a sender were seen: from then on the due list is read for our channels only.
+    private bool _filterByChannel;
     private int _inFlight;
     private double _markMilliseconds = 20;
 
@@ -55,6 +61,7 @@ public sealed class OutboxSender : BackgroundService
         _logger = logger;
         _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
         _pacers = _senders.ToDictionary(p => p.Key, p => new ChannelPacer(p.Value.Limits, time), StringComparer.Ordinal);
+        _channels = [.. _senders.Keys.Order(StringComparer.Ordinal)];
         outbox.Enqueued += () =>
         {
             _enqueued = true;
@@ -74,6 +81,7 @@ public sealed class OutboxSender : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await RecoverInFlightAsync(stoppingToken);
+        ReportWaiting();
         var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -117,10 +125,39 @@ public sealed class OutboxSender : BackgroundService
         }
     }
 
+    /// <summary>Says once, at start, which pending messages wait for a channel that has no sender in this process.</summary>
+    private void ReportWaiting()
+    {
+        try
+        {
+            var channels = _channels;
+            var waiting = _store.Set<OutboxMessage>().Find(m => m.Status == OutboxStatus.Pending && !channels.Contains(m.Channel))
+                .GroupBy(m => m.Channel)
+                .Select(g => $"{g.Key}: {g.Count()}")
+                .ToArray();
+            if (waiting.Length > 0)
+            {
+                _filterByChannel = true;
+                _logger.LogWarning(
+                    "Outbox messages wait for channels without a sender in this process ({Waiting}); they stay pending and go out once the channel is configured",
+                    string.Join(", ", waiting));
+            }
+        }
+        catch (Exception exception)
+        {
+            _logger.LogWarning(exception, "Could not count the outbox messages waiting for channels without a sender");
+        }
+    }
+
     /// <summary>Starts every send that is due and allowed now; returns how long to wait before looking again.</summary>
     private async Task<TimeSpan> DispatchDueAsync(List<Task> running, CancellationToken cancellationToken)
     {
         var poll = TimeSpan.FromMilliseconds(_options.PollMilliseconds);
+        if (_channels.Count == 0)
+        {
+            return poll;
+        }
+
         var now = _time.GetUtcNow();
         // The due list is read once and dispatched from over several turns: re-reading it for every message costs more
         // than the channel's whole send budget once a broadcast has queued thousands. It is read again when something
@@ -130,13 +167,12 @@ public sealed class OutboxSender : BackgroundService
             _enqueued = false;
             _dueLoadedAt = now;
             _dueAge.Restart();
-            // Personal messages first, then bulk (broadcasts), so a big campaign never delays a reply-like notification.
-            var outbox = _store.Set<OutboxMessage>();
-            _due.Clear();
-            _due.AddRange(outbox.FindOrdered(
-                m => m.Status == OutboxStatus.Pending && !m.Bulk && m.NotBefore <= now, m => m.Id, descending: false, limit: 100));
-            _due.AddRange(outbox.FindOrdered(
-                m => m.Status == OutboxStatus.Pending && m.Bulk && m.NotBefore <= now, m => m.Id, descending: false, limit: 500));
+            LoadDue(now);
+            if (!_filterByChannel && _due.Any(m => !_senders.ContainsKey(m.Channel)))
+            {
+                _filterByChannel = true;
+                LoadDue(now);
+            }
         }
 
         var due = _due.ToArray();
@@ -228,6 +264,33 @@ public sealed class OutboxSender : BackgroundService
         }
 
         return TimeSpan.Zero;
+    }
+
+    /// <summary>
+    /// Reads the oldest due messages: personal first, then bulk (broadcasts), so a big campaign never delays a reply-like
+    /// notification. Once messages for a channel without a sender (the terminal's in the API, Teams' with Teams off) were
+    /// seen, only our channels are read: those would stay at the head of these oldest-first pages and starve every channel
+    /// behind them. Both queries seek the Status index and sort the pending documents by id; the channel is one more filter
+    /// on the documents they read anyway (a few per cent per read, so it is left out while it would change nothing).
+    /// </summary>
+    private void LoadDue(DateTimeOffset now)
+    {
+        var outbox = _store.Set<OutboxMessage>();
+        _due.Clear();
+        if (_filterByChannel)
+        {
+            var channels = _channels;
+            _due.AddRange(outbox.FindOrdered(
+                m => m.Status == OutboxStatus.Pending && !m.Bulk && m.NotBefore <= now && channels.Contains(m.Channel), m => m.Id, descending: false, limit: 100));
+            _due.AddRange(outbox.FindOrdered(
+                m => m.Status == OutboxStatus.Pending && m.Bulk && m.NotBefore <= now && channels.Contains(m.Channel), m => m.Id, descending: false, limit: 500));
+            return;
+        }
+
+        _due.AddRange(outbox.FindOrdered(
+            m => m.Status == OutboxStatus.Pending && !m.Bulk && m.NotBefore <= now, m => m.Id, descending: false, limit: 100));
+        _due.AddRange(outbox.FindOrdered(
+            m => m.Status == OutboxStatus.Pending && m.Bulk && m.NotBefore <= now, m => m.Id, descending: false, limit: 500));
     }
 
     /// <summary>How many messages of the channel may be marked and waiting for their start: enough to cover the recent marking time.</summary>

@@ -31,12 +31,40 @@ public sealed class OutboxSenderTests : IDisposable
     private ApiFactory Start() =>
         new(_folder.File("loyalty.db"), _clock, services: s => s.AddSingleton<IChannelSender>(_channel));
 
-    private async Task<ChatIdentity> Identity(string user) =>
-        await _api.Services.GetRequiredService<ChatIdentities>().SeenAsync("test", user, user, true, null, CancellationToken.None);
+    private async Task<ChatIdentity> Identity(string user, string channel = "test") =>
+        await _api.Services.GetRequiredService<ChatIdentities>().SeenAsync(channel, user, user, true, null, CancellationToken.None);
 
     private Task Enqueue(ChatIdentity to, string text, string key) =>
         _api.Services.GetRequiredService<IStoreWriter>().WriteAsync(
             s => _api.Services.GetRequiredService<DeliveryOutbox>().Enqueue(s, to, ChatMessage.Plain(text), key));
+
+    private Task EnqueueMany(IEnumerable<(ChatIdentity To, string Key, bool Bulk)> messages) =>
+        _api.Services.GetRequiredService<IStoreWriter>().WriteAsync(s =>
+        {
+            var outbox = _api.Services.GetRequiredService<DeliveryOutbox>();
+            foreach (var (to, key, bulk) in messages)
+            {
+                outbox.Enqueue(s, to, ChatMessage.Plain(key), key, bulk: bulk);
+            }
+
+            return true;
+        });
+
+    /// <summary>Moves the fake clock on (the channel's pacing runs on it) until the condition holds.</summary>
+    private async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The condition did not become true in time.");
+            }
+
+            _clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(20);
+        }
+    }
 
     private OutboxMessage Stored(string key) =>
         _api.Services.GetRequiredService<IDocumentStore>().Set<OutboxMessage>().FindOne(m => m.DedupKey == key)!;
@@ -145,5 +173,46 @@ public sealed class OutboxSenderTests : IDisposable
         await _channel.WaitUntil(() => Stored("k2").Status == OutboxStatus.Sent);
         Assert.Equal(OutboxStatus.Unknown, Stored("crash").Status);
         Assert.Equal(["after restart"], _channel.Delivered.Select(d => d.Message.Text.ToPlainText()));
+    }
+
+    [Fact]
+    public async Task Many_messages_for_a_channel_without_a_sender_do_not_hold_up_the_ones_behind_them()
+    {
+        // More than one read of the due list holds (100 personal, 500 bulk), all older than the deliverable ones.
+        var terminal = await Identity("t1", channel: "terminal");
+        var dead = Enumerable.Range(0, 150).Select(i => (terminal, $"dead-p{i}", false))
+            .Concat(Enumerable.Range(0, 600).Select(i => (terminal, $"dead-b{i}", true)));
+        await EnqueueMany(dead);
+        var live = new List<(ChatIdentity, string, bool)>();
+        for (var i = 0; i < 3; i++)
+        {
+            live.Add((await Identity($"p{i}"), $"live-p{i}", false));
+            live.Add((await Identity($"b{i}"), $"live-b{i}", true));
+        }
+
+        await EnqueueMany(live);
+
+        await Until(() => live.All(l => Stored(l.Item2).Status == OutboxStatus.Sent));
+        Assert.Equal(6, _channel.Delivered.Count);
+        Assert.All(
+            new[] { "dead-p0", "dead-p149", "dead-b0", "dead-b599" }.Select(Stored),
+            m => Assert.Equal((OutboxStatus.Pending, 0), (m.Status, m.Attempts)));
+    }
+
+    [Fact]
+    public async Task A_personal_message_for_a_channel_without_a_sender_waits_and_goes_out_once_the_channel_is_back()
+    {
+        var to = await Identity("u1");
+        _api.Dispose();
+        _api = new ApiFactory(_folder.File("loyalty.db"), _clock); // no sender for the "test" channel
+        await Enqueue(to, "your voucher", "k1");
+        _clock.Advance(TimeSpan.FromHours(1));
+        await Task.Delay(500);
+        Assert.Equal((OutboxStatus.Pending, 0), (Stored("k1").Status, Stored("k1").Attempts));
+
+        _api.Dispose();
+        _api = Start();
+        await _channel.WaitUntil(() => Stored("k1").Status == OutboxStatus.Sent);
+        Assert.Equal(["your voucher"], _channel.Delivered.Select(d => d.Message.Text.ToPlainText()));
     }
 }
