@@ -25,6 +25,27 @@ public sealed class DeliveryOutbox(TimeProvider time)
     public bool Enqueue(
         IDocumentStore store, ChatIdentity recipient, ChatMessage message, string dedupKey, string? topic = null, DateTimeOffset? notBefore = null, bool bulk = false)
     {
+        if (!Insert(store, recipient, message, dedupKey, topic, notBefore, bulk, OutboxStatus.Pending, reason: null))
+        {
+            return false;
+        }
+
+        Enqueued?.Invoke();
+        return true;
+    }
+
+    /// <summary>
+    /// Records, under its dedup key, a message that will not be sent (its channel has no sender here, say), so that it is
+    /// counted with its topic and never queued later; false when the key was used before. The image is not kept.
+    /// </summary>
+    public bool RecordSkipped(
+        IDocumentStore store, ChatIdentity recipient, ChatMessage message, string dedupKey, string reason, string? topic = null, bool bulk = false) =>
+        Insert(store, recipient, message with { Image = null }, dedupKey, topic, notBefore: null, bulk, OutboxStatus.Skipped, reason);
+
+    private bool Insert(
+        IDocumentStore store, ChatIdentity recipient, ChatMessage message, string dedupKey, string? topic, DateTimeOffset? notBefore, bool bulk,
+        OutboxStatus status, string? reason)
+    {
         var set = store.Set<OutboxMessage>();
         if (set.Exists(m => m.DedupKey == dedupKey))
         {
@@ -48,11 +69,11 @@ public sealed class DeliveryOutbox(TimeProvider time)
             Image = message.Image?.Bytes,
             ImageName = message.Image?.FileName,
             ReplaceMessageId = message.ReplaceMessageId,
-            Status = OutboxStatus.Pending,
+            Status = status,
             CreatedAt = now,
             NotBefore = notBefore ?? now,
+            LastError = reason,
         });
-        Enqueued?.Invoke();
         return true;
     }
 

@@ -20,4 +20,7 @@ public enum OutboxStatus
     Unknown,
 
     Cancelled,
+
+    /// <summary>Never sent: its channel had no sender in the process that sends campaigns (see <see cref="IDeliveryChannels"/>).</summary>
+    Skipped,
 }

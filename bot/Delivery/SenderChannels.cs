@@ -1,0 +1,11 @@
+using LoyaltyBot.Core.Outbox;
+
+namespace LoyaltyBot.Bot.Delivery;
+
+/// <summary>The channels that have an <see cref="IChannelSender"/> registered in this process (the ones the outbox sender delivers on).</summary>
+public sealed class SenderChannels(IEnumerable<IChannelSender> senders) : IDeliveryChannels
+{
+    private readonly HashSet<string> _channels = senders.Select(s => s.Channel).ToHashSet(StringComparer.Ordinal);
+
+    public bool CanSend(string channel) => _channels.Contains(channel);
+}
