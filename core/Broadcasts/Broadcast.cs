@@ -24,7 +24,10 @@ public sealed record Broadcast
     /// <summary>Chat identities the audience had when the campaign was created (the preview figure).</summary>
     public int Recipients { get; init; }
 
-    /// <summary>Chat identities actually queued when the audience was expanded at send time.</summary>
+    /// <summary>
+    /// Chat identities actually recorded in the outbox when the audience was expanded at send time: queued, or skipped
+    /// at once when their channel had no sender in this process.
+    /// </summary>
     public int Queued { get; init; }
 
     /// <summary>Expansion cursor: how many members (ordered by id, created before <see cref="StartedAt"/>) were looked at.</summary>

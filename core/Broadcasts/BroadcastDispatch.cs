@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LoyaltyBot.Core.Identities;
 using LoyaltyBot.Core.Localization;
 using LoyaltyBot.Core.Members;
@@ -11,11 +12,19 @@ namespace LoyaltyBot.Core.Broadcasts;
 /// up: starts a scheduled campaign once its time has come (never before), expands the audience into the outbox (one
 /// transaction per chunk of members, each recipient identity once by its dedup key), keeps the manager's progress
 /// message up to date and finishes the campaign when nothing is left to send.
+/// A campaign never waits for a channel that has no sender in this process (<see cref="IDeliveryChannels"/>): its
+/// recipients there are recorded as skipped when the audience is expanded, and deliveries queued for such a channel
+/// before a restart are skipped once the channel has been missing for <see cref="BroadcastOptions.NoSenderGraceMinutes"/>.
 /// </summary>
 public sealed class BroadcastDispatch(
     IStoreWriter writer, IDocumentStore store, BroadcastCampaigns campaigns, BroadcastRecipients recipients, DeliveryOutbox outbox,
-    BroadcastOptions options, TimeProvider time)
+    IDeliveryChannels channels, BroadcastOptions options, TimeProvider time)
 {
+    // The channels are fixed for the life of the process and expansion skips the missing ones, so once the grace has passed
+    // one look per campaign finds every delivery stranded on them.
+    private readonly DateTimeOffset _firstRun = time.GetUtcNow();
+    private readonly ConcurrentDictionary<string, bool> _strandedSkipped = new(StringComparer.Ordinal);
+
     /// <summary>Runs every due piece of work of the campaign once; returns its status after (null: no such campaign).</summary>
     public async Task<BroadcastStatus?> RunAsync(string id, CancellationToken cancellationToken)
     {
@@ -38,10 +47,22 @@ public sealed class BroadcastDispatch(
                 }
             }
 
+            if (!_strandedSkipped.ContainsKey(id) && time.GetUtcNow() - _firstRun >= TimeSpan.FromMinutes(options.NoSenderGraceMinutes))
+            {
+                await writer.WriteAsync(s => SkipStranded(s, id), cancellationToken);
+                _strandedSkipped.TryAdd(id, true);
+            }
+
             await writer.WriteAsync(s => FinishOrReport(s, id), cancellationToken);
         }
 
-        return store.Set<Broadcast>().Get(id)?.Status;
+        var status = store.Set<Broadcast>().Get(id)?.Status;
+        if (status is not (BroadcastStatus.Scheduled or BroadcastStatus.Sending))
+        {
+            _strandedSkipped.TryRemove(id, out _);
+        }
+
+        return status;
     }
 
     private bool Start(IDocumentStore s, string id)
@@ -72,7 +93,12 @@ public sealed class BroadcastDispatch(
         var topic = Broadcast.TopicOf(id);
         foreach (var (member, identity) in page)
         {
-            if (outbox.Enqueue(s, identity, BroadcastMessages.For(current, member.Language), $"broadcast:{id}:{identity.Id}", topic, bulk: true))
+            var message = BroadcastMessages.For(current, member.Language);
+            var key = $"broadcast:{id}:{identity.Id}";
+            var recorded = channels.CanSend(identity.Channel)
+                ? outbox.Enqueue(s, identity, message, key, topic, bulk: true)
+                : outbox.RecordSkipped(s, identity, message, key, NoSender(identity.Channel), topic, bulk: true);
+            if (recorded)
             {
                 queued++;
             }
@@ -94,6 +120,26 @@ public sealed class BroadcastDispatch(
 
         return done;
     }
+
+    /// <summary>Skips the campaign's deliveries still waiting for a channel that has no sender in this process.</summary>
+    private int SkipStranded(IDocumentStore s, string id)
+    {
+        var topic = Broadcast.TopicOf(id);
+        var messages = s.Set<OutboxMessage>();
+        var skipped = 0;
+        foreach (var pending in messages.Find(m => m.Topic == topic && m.Status == OutboxStatus.Pending))
+        {
+            if (!channels.CanSend(pending.Channel))
+            {
+                messages.Update(pending with { Status = OutboxStatus.Skipped, LastError = NoSender(pending.Channel) });
+                skipped++;
+            }
+        }
+
+        return skipped;
+    }
+
+    private static string NoSender(string channel) => $"no sender for the {channel} channel in the process that sends campaigns";
 
     /// <summary>Finishes an expanded campaign with nothing pending (with the final report), else refreshes the manager's progress.</summary>
     private bool FinishOrReport(IDocumentStore s, string id)

@@ -28,7 +28,8 @@ public static class BroadcastMessages
             broadcast.Status == BroadcastStatus.Cancelled ? "Broadcasts.Report.Cancelled" : "Broadcasts.Report.Finished",
             texts.Number(counts.Sent),
             texts.Number(counts.Blocked),
-            texts.Number(counts.Failed),
+            // "Not delivered": the skipped ones (no sender for their channel) were not delivered either.
+            texts.Number(counts.Failed + counts.Skipped),
             texts.Number(counts.Unknown),
             texts.Number(counts.Cancelled)),
     };

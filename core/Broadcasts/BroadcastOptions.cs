@@ -16,4 +16,11 @@ public sealed class BroadcastOptions
 
     /// <summary>Every recipient's outbox message holds a copy, so keep images small.</summary>
     public int MaxImageBytes { get; set; } = 512 * 1024;
+
+    /// <summary>
+    /// Deliveries a campaign queued for a channel that has no sender in this process (the API was restarted without it)
+    /// wait this long after the campaigns' first run here, in case the channel comes back, and are then counted as skipped.
+    /// Recipients on such a channel when the audience is expanded are skipped at once.
+    /// </summary>
+    public int NoSenderGraceMinutes { get; set; } = 10;
 }

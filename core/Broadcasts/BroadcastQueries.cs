@@ -26,7 +26,7 @@ public sealed class BroadcastQueries(IDocumentStore store)
     public static BroadcastCounts Counts(IDocumentStore store, string id)
     {
         var topic = Broadcast.TopicOf(id);
-        int queued = 0, sent = 0, blocked = 0, failed = 0, unknown = 0, cancelled = 0;
+        int queued = 0, sent = 0, blocked = 0, failed = 0, unknown = 0, cancelled = 0, skipped = 0;
         foreach (var message in store.Set<OutboxMessage>().Find(m => m.Topic == topic))
         {
             switch (message.Status)
@@ -37,9 +37,10 @@ public sealed class BroadcastQueries(IDocumentStore store)
                 case OutboxStatus.Failed: failed++; break;
                 case OutboxStatus.Unknown: unknown++; break;
                 case OutboxStatus.Cancelled: cancelled++; break;
+                case OutboxStatus.Skipped: skipped++; break;
             }
         }
 
-        return new BroadcastCounts(queued, sent, blocked, failed, unknown, cancelled);
+        return new BroadcastCounts(queued, sent, blocked, failed, unknown, cancelled, skipped);
     }
 }

@@ -1,4 +1,5 @@
 using LoyaltyBot.Core.Hosting;
+using LoyaltyBot.Core.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,8 @@ public static class BroadcastServiceCollectionExtensions
         services.AddSingleton(sp =>
             sp.GetRequiredService<IConfiguration>().GetSection(BroadcastOptions.Section).Get<BroadcastOptions>() ?? new BroadcastOptions());
         services.TryAddSingleton<IBroadcastSchedule, NoBroadcastSchedule>();
+        // The chat host registers the channels it has senders for; without one, no recipient is skipped.
+        services.TryAddSingleton<IDeliveryChannels, EveryDeliveryChannel>();
         services.AddSingleton<BroadcastRules>();
         services.AddSingleton<BroadcastRecipients>();
         services.AddSingleton<BroadcastCampaigns>();
