@@ -59,7 +59,7 @@ public sealed class OutboxSender : BackgroundService
         _options = options;
         _time = time;
         _logger = logger;
-        _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
+        _senders = senders.Where(s => s.IsAvailable).ToDictionary(s => s.Channel, StringComparer.Ordinal);
         _pacers = _senders.ToDictionary(p => p.Key, p => new ChannelPacer(p.Value.Limits, time), StringComparer.Ordinal);
         _channels = [.. _senders.Keys.Order(StringComparer.Ordinal)];
         outbox.Enqueued += () =>

@@ -24,6 +24,9 @@ public sealed class TelegramChannelSender(TelegramBot bot, TelegramMessageRender
 
     public ChannelLimits Limits => TelegramLimits;
 
+    /// <summary>Without a bot token nothing can be sent: messages for Telegram chats wait (personal) or are skipped (campaigns).</summary>
+    public bool IsAvailable => bot.IsEnabled;
+
     public async Task<DeliveryResult> SendAsync(ChatIdentity recipient, ChatMessage message, CancellationToken cancellationToken)
     {
         if (!bot.IsEnabled)

@@ -39,6 +39,7 @@ public static class SettingsCheck
         ("Broadcasts:ExpansionChunk", 1, int.MaxValue, "recipients"),
         ("Broadcasts:ProgressSeconds", 1, int.MaxValue, "seconds"),
         ("Broadcasts:MaxImageBytes", 1024, int.MaxValue, "bytes"),
+        ("Broadcasts:NoSenderGraceMinutes", 0, int.MaxValue, "minutes"),
         ("Rewards:MaxImageBytes", 1024, int.MaxValue, "bytes"),
         ("Contests:ChunkSize", 1, int.MaxValue, "sales"),
         ("Contests:ReminderStaleAfterMinutes", 1, int.MaxValue, "minutes"),

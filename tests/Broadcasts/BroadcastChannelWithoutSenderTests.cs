@@ -69,11 +69,25 @@ public sealed class BroadcastChannelWithoutSenderTests
             (counts.GetProperty("sent").GetInt32(), counts.GetProperty("unknown").GetInt32(), counts.GetProperty("skipped").GetInt32(), counts.GetProperty("queued").GetInt32()));
     }
 
-    private static async Task LinkedInTerminal(BroadcastScenario scenario, string externalId, string userId)
+    [Fact]
+    public async Task Without_a_telegram_token_telegram_recipients_are_skipped_not_failed()
+    {
+        await using var scenario = new BroadcastScenario();
+        await scenario.Linked("D-1", "1");
+        await LinkedInTerminal(scenario, "D-TG", "5001", channel: "telegram");
+
+        var id = await scenario.CreateOk(BroadcastScenario.Body());
+        await scenario.UntilFinished(id);
+
+        var counts = (await scenario.Get(id)).GetProperty("counts");
+        Assert.Equal((1, 1, 0), (counts.GetProperty("sent").GetInt32(), counts.GetProperty("skipped").GetInt32(), counts.GetProperty("failed").GetInt32()));
+    }
+
+    private static async Task LinkedInTerminal(BroadcastScenario scenario, string externalId, string userId, string channel = "terminal")
     {
         var created = await scenario.Admin.CreateMember(externalId, $"Дилер {externalId}");
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var chat = new ChatDriver(scenario.Api.Services, userId, channel: "terminal");
+        var chat = new ChatDriver(scenario.Api.Services, userId, channel: channel);
         await chat.Say((await created.Json()).GetProperty("joinCode").GetString()!);
     }
 
