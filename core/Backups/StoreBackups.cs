@@ -4,11 +4,11 @@ using LoyaltyBot.Core.Storage;
 namespace LoyaltyBot.Core.Backups;
 
 /// <summary>
-/// Consistent copies of the database while the service runs. The copy is taken inside a write operation:
-/// the writer thread runs one operation at a time and every earlier commit is already on disk, so the data
-/// file and its log are a consistent pair at that moment (LiteDB only checkpoints on the writer thread).
-/// The pair is then merged into one file (a checkpoint of the copy) outside the writer, so writes wait only
-/// for the file copy.
+/// Consistent copies of the database while the service runs. Inside a write operation — the writer thread runs one
+/// operation at a time and every earlier commit is already on disk, so the data file and its log are a consistent
+/// pair at that moment (LiteDB only checkpoints on the writer thread) — the log is copied and writes to the data file
+/// are held. The data file is then copied outside the writer: commits go on into the log meanwhile, and only a
+/// checkpoint that falls due waits for the copy. The pair is finally merged into one file (a checkpoint of the copy).
 /// </summary>
 public sealed class StoreBackups(LiteStore store, IStoreWriter writer, BackupOptions options, TimeProvider time)
 {
@@ -21,17 +21,27 @@ public sealed class StoreBackups(LiteStore store, IStoreWriter writer, BackupOpt
         var partial = Path.Combine(directory, name + ".partial.db");
         var target = Path.Combine(directory, name + ".db");
 
-        await writer.WriteAsync(_ =>
+        IDisposable? hold = null;
+        try
         {
-            File.Copy(store.FilePath, partial);
-            var log = LiteStore.LogFileOf(store.FilePath);
-            if (File.Exists(log))
+            await writer.WriteAsync(_ =>
             {
-                File.Copy(log, LiteStore.LogFileOf(partial));
-            }
+                hold = store.HoldDataFileWrites();
+                var log = LiteStore.LogFileOf(store.FilePath);
+                if (File.Exists(log))
+                {
+                    File.Copy(log, LiteStore.LogFileOf(partial));
+                }
 
-            return true;
-        }, cancellationToken);
+                return true;
+            }, cancellationToken);
+
+            File.Copy(store.FilePath, partial);
+        }
+        finally
+        {
+            hold?.Dispose();
+        }
 
         try
         {

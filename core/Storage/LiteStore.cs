@@ -191,6 +191,9 @@ public sealed class LiteStore : IDocumentStore, IDisposable
         }
     }
 
+    /// <summary>Until disposed, checkpoints (the only writes to the data file) wait; commits go on into the log.</summary>
+    internal IDisposable HoldDataFileWrites() => _data.HoldWrites();
+
     /// <summary>LiteDB keeps committed pages in <c>name-log.ext</c> next to <c>name.ext</c> until a checkpoint.</summary>
     public static string LogFileOf(string path) =>
         System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, System.IO.Path.GetFileNameWithoutExtension(path) + "-log" + System.IO.Path.GetExtension(path));

@@ -15,6 +15,9 @@ namespace LoyaltyBot.Core.Storage;
 internal sealed class StoreFile(string path, bool syncOnFlush) : Stream
 {
     private readonly FileStream _file = new(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.RandomAccess);
+    private readonly ManualResetEventSlim _writable = new(initialState: true);
+    private readonly Lock _holding = new();
+    private int _holds;
 
     public string Path { get; } = path;
 
@@ -32,6 +35,23 @@ internal sealed class StoreFile(string path, bool syncOnFlush) : Stream
         set => _file.Position = value;
     }
 
+    /// <summary>
+    /// Until the result is disposed, writes to this file wait (reads go on): a backup copies the data file while the
+    /// store keeps committing into its log, and only a checkpoint that falls due meanwhile waits for the copy.
+    /// </summary>
+    public IDisposable HoldWrites()
+    {
+        lock (_holding)
+        {
+            if (++_holds == 1)
+            {
+                _writable.Reset();
+            }
+        }
+
+        return new Release(this);
+    }
+
     /// <summary>Forces everything written so far to the device.</summary>
     public void FlushToDisk() => _file.Flush(flushToDisk: true);
 
@@ -47,17 +67,50 @@ internal sealed class StoreFile(string path, bool syncOnFlush) : Stream
 
     public override long Seek(long offset, SeekOrigin origin) => _file.Seek(offset, origin);
 
-    public override void SetLength(long value) => _file.SetLength(value);
+    public override void SetLength(long value)
+    {
+        _writable.Wait();
+        _file.SetLength(value);
+    }
 
-    public override void Write(byte[] buffer, int offset, int count) => _file.Write(buffer, offset, count);
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        _writable.Wait();
+        _file.Write(buffer, offset, count);
+    }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
             _file.Dispose();
+            _writable.Dispose();
         }
 
         base.Dispose(disposing);
+    }
+
+    private void Released()
+    {
+        lock (_holding)
+        {
+            if (--_holds == 0)
+            {
+                _writable.Set();
+            }
+        }
+    }
+
+    private sealed class Release(StoreFile file) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                file.Released();
+            }
+        }
     }
 }
