@@ -21,30 +21,38 @@ public sealed class StoreBackups(LiteStore store, IStoreWriter writer, BackupOpt
         var partial = Path.Combine(directory, name + ".partial.db");
         var target = Path.Combine(directory, name + ".db");
 
-        IDisposable? hold = null;
         try
         {
-            await writer.WriteAsync(_ =>
+            // The data file copy starts inside the operation and releases the hold itself: the commit that follows
+            // the operation may fall due for a checkpoint, which waits for the release, so the release must not wait
+            // for that commit.
+            var dataCopy = await writer.WriteAsync(_ =>
             {
-                hold = store.HoldDataFileWrites();
-                var log = LiteStore.LogFileOf(store.FilePath);
-                if (File.Exists(log))
+                var hold = store.HoldDataFileWrites();
+                try
                 {
-                    File.Copy(log, LiteStore.LogFileOf(partial));
+                    var log = LiteStore.LogFileOf(store.FilePath);
+                    if (File.Exists(log))
+                    {
+                        File.Copy(log, LiteStore.LogFileOf(partial), overwrite: true);
+                    }
+                }
+                catch
+                {
+                    hold.Dispose();
+                    throw;
                 }
 
-                return true;
+                return Task.Run(() =>
+                {
+                    using (hold)
+                    {
+                        File.Copy(store.FilePath, partial, overwrite: true);
+                    }
+                }, CancellationToken.None);
             }, cancellationToken);
+            await dataCopy;
 
-            File.Copy(store.FilePath, partial);
-        }
-        finally
-        {
-            hold?.Dispose();
-        }
-
-        try
-        {
             using (var copy = new LiteDatabase(new ConnectionString { Filename = partial, Connection = ConnectionType.Direct }))
             {
                 copy.Checkpoint();
