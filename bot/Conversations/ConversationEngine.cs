@@ -191,11 +191,9 @@ public sealed class ConversationEngine : IConversationEngine
             return ConversationTurn.Nothing;
         }
 
-        // A linked member's plain text is no command: a real join code gets the answer /start join_… gives (linked
-        // already), anything else (a word that merely looks like a code too) a pointer to the commands and buttons.
-        return _join.IsLiveCode(text)
-            ? await _join.TryCodeAsync(context, text)
-            : context.Reply(ChatMessage.Plain(context.Texts["Chat.NotACommand"]));
+        // A linked member's plain text is no command: a pointer to the commands and buttons. Join codes are not looked
+        // up here (the answer would tell whether a code is live without counting a failed attempt).
+        return context.Reply(ChatMessage.Plain(context.Texts["Chat.NotACommand"]));
     }
 
     private async Task<ConversationTurn> RunAsync(IChatHandler handler, ChatContext context, ChatInput input)

@@ -12,11 +12,17 @@ public sealed class JoinFlow(JoinCodes codes, MainMenu menu, TimeProvider time)
     public ConversationTurn HowToJoin(ChatContext context) =>
         context.Reply(new RichText(context.Texts["Join.HowTo"]));
 
-    /// <summary>True when the text is a code that could be redeemed now (see <see cref="JoinCodes.IsLive"/>).</summary>
-    public bool IsLiveCode(string text) => codes.IsLive(text);
-
+    /// <summary>
+    /// Redeems a join code, in a private chat only: the chat a code links is where personal messages (balances,
+    /// vouchers) go, so a code sent in a group is refused and left unused.
+    /// </summary>
     public async Task<ConversationTurn> TryCodeAsync(ChatContext context, string code)
     {
+        if (!context.Message.IsPrivate)
+        {
+            return context.Reply(ChatMessage.Plain(context.Texts["Join.PrivateOnly"]));
+        }
+
         var outcome = await codes.RedeemAsync(context.Identity, code, context.CancellationToken);
         switch (outcome)
         {

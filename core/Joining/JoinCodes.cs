@@ -8,7 +8,7 @@ using LoyaltyBot.Core.Storage;
 namespace LoyaltyBot.Core.Joining;
 
 /// <summary>Issues single-use join codes and links chat identities with them, throttling wrong guesses.</summary>
-public sealed class JoinCodes(IStoreWriter writer, IDocumentStore reader, JoinOptions options, TimeProvider time)
+public sealed class JoinCodes(IStoreWriter writer, JoinOptions options, TimeProvider time)
 {
     /// <summary>No 0/O, 1/I: easy to read aloud and type.</summary>
     private const string Alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -60,21 +60,6 @@ public sealed class JoinCodes(IStoreWriter writer, IDocumentStore reader, JoinOp
     {
         var normalized = Normalize(text);
         return normalized.Length == Length && normalized.All(char.IsAsciiLetterOrDigit);
-    }
-
-    /// <summary>
-    /// True when <paramref name="text"/> is a code that could be redeemed now (issued, unused, not expired). Read only:
-    /// for chats linked already, whose plain text is a code only if it really is one (else it is just a message).
-    /// </summary>
-    public bool IsLive(string? text)
-    {
-        if (!LooksLikeCode(text))
-        {
-            return false;
-        }
-
-        var code = reader.Set<JoinCode>().Get(HashOf(Normalize(text)));
-        return code is { UsedAt: null } && code.ExpiresAt > time.GetUtcNow();
     }
 
     /// <summary>Links the identity to the code's member; wrong codes count towards the hourly limit.</summary>

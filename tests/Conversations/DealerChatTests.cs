@@ -252,17 +252,31 @@ public sealed class DealerChatTests : IDisposable
     }
 
     [Fact]
-    public async Task A_join_code_typed_in_a_linked_chat_gets_the_same_answer_as_start_join()
+    public async Task A_join_code_typed_in_a_linked_chat_says_nothing_about_the_code()
     {
         await Chat().Say(await EnrolAsync("D-1"));
-        var otherCode = await EnrolAsync("D-2", "ООО Лютик");
+        var live = await EnrolAsync("D-2", "ООО Лютик");
 
-        var bare = ChatDriver.AllText(await Chat().Say(otherCode));
-        var linked = ChatDriver.AllText(await Chat().Say($"/start join_{otherCode}"));
+        var liveAnswer = ChatDriver.AllText(await Chat().Say(live));
+        var deadAnswer = ChatDriver.AllText(await Chat().Say("K7P3M9X2QD"));
 
-        Assert.Contains("Этот чат уже подключён к участнику «ООО Ромашка»", bare);
-        Assert.Equal(linked, bare);
-        Assert.Equal("D-1", (await _client.GetJson("/api/v1/members/D-1")).GetProperty("externalId").GetString());
+        Assert.Contains("Я понимаю команды", liveAnswer);
+        Assert.Equal(deadAnswer, liveAnswer);
+        Assert.Contains("Ваш чат подключён", ChatDriver.AllText(await new ChatDriver(_api.Services, "2002").Say($"/start join_{live}")));
+    }
+
+    [Fact]
+    public async Task A_join_code_sent_in_a_group_is_refused_and_stays_unused()
+    {
+        var code = await EnrolAsync("D-1");
+        var inGroup = new IncomingMessage { Channel = "test", ChannelUserId = "3003", ChatId = "-100500", IsPrivate = false, Text = $"/start join_{code}" };
+
+        var refused = ChatDriver.AllText(await Chat().Send(inGroup));
+        var bare = ChatDriver.AllText(await Chat().Send(inGroup with { Text = code }));
+
+        Assert.Contains("в личном чате, а не в группе", refused);
+        Assert.Equal(refused, bare);
+        Assert.Contains("Ваш чат подключён", ChatDriver.AllText(await new ChatDriver(_api.Services, "3003").Say($"/start join_{code}")));
     }
 
     [Fact]
