@@ -110,6 +110,14 @@ public static class SaleFields
         else if (commas + dots == 1)
         {
             mark = commas == 1 ? ',' : '.';
+
+            // 1,234 or 12.500: a thousands group or three decimals? Money rarely has three decimals, but an export from
+            // the other convention often has this shape, so it is refused rather than read either way.
+            var at = body.IndexOf(mark.Value);
+            if (body.Length - at - 1 == 3 && at is >= 1 and <= 3 && body[0] != '0' && !body[..at].Any(c => Spaces.Contains(c)))
+            {
+                return null;
+            }
         }
         else if (commas + dots > 1)
         {

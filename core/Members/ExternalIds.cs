@@ -22,7 +22,7 @@ public static class ExternalIds
 
     /// <summary>Blank is allowed (and becomes empty); anything else must pass <see cref="Check"/>.</summary>
     public static DomainError? CheckOptional(string field, string? value, out string trimmed) =>
-        string.IsNullOrWhiteSpace(value)
+        Validate.IsBlank(value)
             ? Validate.OptionalText(field, value, MaxLength, out trimmed)
             : Check(field, value, out trimmed);
 }

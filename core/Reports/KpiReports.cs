@@ -46,7 +46,7 @@ public sealed class KpiReports(IDocumentStore store, TimeProvider time, IEnumera
         var earliest = new[] { from - (to - from), to - lookback }.Min();
         // Only the few fields the figures need are kept of each document: a store of hundreds of thousands of sales
         // and entries would otherwise be held in memory whole for the length of the report.
-        var members = store.Set<Member>().All().Count(m => m.CreatedAt < to);
+        var members = store.Set<Member>().Count(m => m.CreatedAt < to);
         var sales = store.Set<Sale>().All()
             .Where(s => s.OccurredAt >= earliest && s.OccurredAt < to)
             .Select(s => (s.MemberId, s.OccurredAt, s.Units))

@@ -86,11 +86,13 @@ public sealed class WebhookTargetPolicy(WebhookOptions options)
 
     /// <summary>
     /// Ranges that carry an IPv4 address inside an IPv6 one, which a NAT64 or 6to4 gateway would reach: NAT64
-    /// (64:ff9b::/96 and the local 64:ff9b:1::/48), 6to4 (2002::/16) and the deprecated IPv4-compatible ::/96.
+    /// (64:ff9b::/96 and the local 64:ff9b:1::/48), 6to4 (2002::/16), Teredo (2001::/32) and the deprecated
+    /// IPv4-compatible ::/96.
     /// Refused as a whole: a webhook receiver has no reason to be addressed that way.
     /// </summary>
     private static bool IsIPv4Translation(byte[] b) =>
         (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b)
         || (b[0] == 0x20 && b[1] == 0x02)
+        || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00)
         || b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0;
 }

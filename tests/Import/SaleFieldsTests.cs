@@ -18,6 +18,8 @@ public sealed class SaleFieldsTests
     [InlineData("1\u202F234\u202F567.5", "1234567.5")]
     [InlineData("1 234.567,89", "1234567.89")]
     [InlineData("500", "500")]
+    [InlineData("0,125", "0.125")]
+    [InlineData("1234,567", "1234.567")]
     [InlineData("-5", "-5")]
     public void An_amount_is_read_by_the_documented_separator_rule(string text, string expected)
     {
@@ -32,6 +34,9 @@ public sealed class SaleFieldsTests
     [InlineData("12 50")]
     [InlineData("12a")]
     [InlineData("1,234.")]
+    [InlineData("1,234")]
+    [InlineData("12.500")]
+    [InlineData("-12,500")]
     [InlineData(",5")]
     [InlineData("1e5")]
     [InlineData("--5")]
