@@ -45,6 +45,12 @@ public sealed class BroadcastDispatch(
                 while (!await writer.WriteAsync(s => ExpandChunk(s, id), cancellationToken))
                 {
                 }
+
+                // Expanded wholly here: every recipient on a channel without a sender was skipped then, none is stranded.
+                if (sending.MembersExpanded == 0)
+                {
+                    _strandedSkipped.TryAdd(id, true);
+                }
             }
 
             if (!_strandedSkipped.ContainsKey(id) && time.GetUtcNow() - _firstRun >= TimeSpan.FromMinutes(options.NoSenderGraceMinutes))
