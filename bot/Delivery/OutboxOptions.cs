@@ -10,4 +10,10 @@ public sealed class OutboxOptions
 
     /// <summary>How often the sender looks for due messages when nothing wakes it.</summary>
     public int PollMilliseconds { get; set; } = 250;
+
+    /// <summary>
+    /// How long a message may wait for a channel that has no sender in this process before it is given up as skipped
+    /// (Telegram's token removed, Teams switched off): waiting ones are read with every look for due messages.
+    /// </summary>
+    public int NoSenderKeepHours { get; set; } = 72;
 }

@@ -40,6 +40,7 @@ public sealed class OutboxSender : BackgroundService
     private volatile bool _enqueued = true;
     // Set once pending messages for a channel without a sender were seen: from then on the due list is read for our channels only.
     private bool _filterByChannel;
+    private DateTimeOffset _strandedCheckedAt = DateTimeOffset.MinValue;
     private int _inFlight;
     private double _markMilliseconds = 20;
 
@@ -87,6 +88,7 @@ public sealed class OutboxSender : BackgroundService
         {
             try
             {
+                await SkipLongStrandedAsync(stoppingToken);
                 var delay = await DispatchDueAsync(running, stoppingToken);
                 running.RemoveAll(t => t.IsCompleted);
                 await _wake.WaitAsync(delay, stoppingToken);
@@ -103,6 +105,47 @@ public sealed class OutboxSender : BackgroundService
         }
 
         await Task.WhenAll(running);
+    }
+
+    /// <summary>
+    /// At most hourly, once messages for channels without a sender were seen: those that waited longer than
+    /// <see cref="OutboxOptions.NoSenderKeepHours"/> are recorded as skipped, so they stop weighing on every read of the due list.
+    /// </summary>
+    private async Task SkipLongStrandedAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        if (!_filterByChannel || now - _strandedCheckedAt < TimeSpan.FromHours(1))
+        {
+            return;
+        }
+
+        _strandedCheckedAt = now;
+        var hours = _options.NoSenderKeepHours;
+        var cutoff = now.AddHours(-hours);
+        var channels = _channels;
+        const int chunk = 500;
+        int skipped, total = 0;
+        do
+        {
+            skipped = await _writer.WriteAsync(s =>
+            {
+                var set = s.Set<OutboxMessage>();
+                var old = set.Find(m => m.Status == OutboxStatus.Pending && !channels.Contains(m.Channel) && m.CreatedAt < cutoff, limit: chunk);
+                foreach (var message in old)
+                {
+                    set.Update(message with { Status = OutboxStatus.Skipped, LastError = $"waited {hours} hours for a sender for the {message.Channel} channel" });
+                }
+
+                return old.Count;
+            }, cancellationToken);
+            total += skipped;
+        }
+        while (skipped == chunk);
+
+        if (total > 0)
+        {
+            _logger.LogWarning("{Count} outbox messages waited over {Hours} hours for a channel without a sender here; recorded as skipped", total, hours);
+        }
     }
 
     /// <summary>Messages marked Sending belong to a process that died mid-send: record them as Unknown.</summary>

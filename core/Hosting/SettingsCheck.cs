@@ -25,6 +25,7 @@ public static class SettingsCheck
         ("Chat:DialogTimeoutMinutes", 1, int.MaxValue, "minutes"),
         ("Outbox:MaxAttempts", 1, int.MaxValue, "attempts"),
         ("Outbox:PollMilliseconds", 10, int.MaxValue, "milliseconds"),
+        ("Outbox:NoSenderKeepHours", 1, int.MaxValue, "hours"),
         ("Expiry:Months", 1, 1200, "months"),
         ("Expiry:WarningDays", 0, 3650, "days"),
         ("Expiry:PollSeconds", 0, int.MaxValue, "seconds (0 = off)"),

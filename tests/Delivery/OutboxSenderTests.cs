@@ -215,4 +215,32 @@ public sealed class OutboxSenderTests : IDisposable
         await _channel.WaitUntil(() => Stored("k1").Status == OutboxStatus.Sent);
         Assert.Equal(["your voucher"], _channel.Delivered.Select(d => d.Message.Text.ToPlainText()));
     }
+
+    [Fact]
+    public async Task A_message_that_waited_too_long_for_a_channel_without_a_sender_is_skipped()
+    {
+        var to = await Identity("u1");
+        _api.Dispose();
+        // A sender for another channel only: the "test" messages wait, and every look for due messages reads them.
+        _api = new ApiFactory(_folder.File("loyalty.db"), _clock, services: s => s.AddSingleton<IChannelSender>(new OtherChannelSender()));
+        await Enqueue(to, "old news", "old");
+        _clock.Advance(TimeSpan.FromHours(50));
+        await Enqueue(to, "fresh news", "fresh");
+
+        _clock.Advance(TimeSpan.FromHours(23));
+        await Until(() => Stored("old").Status == OutboxStatus.Skipped);
+
+        Assert.Equal("waited 72 hours for a sender for the test channel", Stored("old").LastError);
+        Assert.Equal(OutboxStatus.Pending, Stored("fresh").Status);
+    }
+
+    private sealed class OtherChannelSender : IChannelSender
+    {
+        public string Channel => "other";
+
+        public ChannelLimits Limits { get; } = new(30, TimeSpan.FromSeconds(1));
+
+        public Task<DeliveryResult> SendAsync(ChatIdentity recipient, ChatMessage message, CancellationToken cancellationToken) =>
+            Task.FromResult<DeliveryResult>(new DeliveryResult.Sent(null));
+    }
 }
