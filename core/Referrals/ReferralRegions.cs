@@ -11,8 +11,10 @@ namespace LoyaltyBot.Core.Referrals;
 /// </summary>
 public sealed class ReferralRegions(ReferralOptions options)
 {
-    private readonly Dictionary<string, string> _builtIn = ReferralOptions.DefaultRegionKeys
-        .ToDictionary(key => Texts.For(Languages.Russian)[ReferralOptions.ResourceKeyOf(key)], key => key, StringComparer.OrdinalIgnoreCase);
+    // Russian name (as stored) → resource key of the built-in regions.
+    private readonly Dictionary<string, string> _builtIn = ReferralOptions.DefaultRegions
+        .Zip(ReferralOptions.DefaultRegionKeys)
+        .ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.OrdinalIgnoreCase);
 
     private readonly Dictionary<string, Dictionary<string, string>> _configured = (options.RegionNames ?? [])
         .ToDictionary(

@@ -90,15 +90,4 @@ public sealed class BroadcastChannelWithoutSenderTests
         var chat = new ChatDriver(scenario.Api.Services, userId, channel: channel);
         await chat.Say((await created.Json()).GetProperty("joinCode").GetString()!);
     }
-
-    /// <summary>A sender for some other channel: the restarted host has none for "test".</summary>
-    private sealed class OtherChannelSender : IChannelSender
-    {
-        public string Channel => "other";
-
-        public ChannelLimits Limits { get; } = new(30, TimeSpan.FromSeconds(1));
-
-        public Task<DeliveryResult> SendAsync(ChatIdentity recipient, ChatMessage message, CancellationToken cancellationToken) =>
-            Task.FromResult<DeliveryResult>(new DeliveryResult.Sent(null));
-    }
 }

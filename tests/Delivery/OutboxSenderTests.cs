@@ -233,14 +233,4 @@ public sealed class OutboxSenderTests : IDisposable
         Assert.Equal("waited 72 hours for a sender for the test channel", Stored("old").LastError);
         Assert.Equal(OutboxStatus.Pending, Stored("fresh").Status);
     }
-
-    private sealed class OtherChannelSender : IChannelSender
-    {
-        public string Channel => "other";
-
-        public ChannelLimits Limits { get; } = new(30, TimeSpan.FromSeconds(1));
-
-        public Task<DeliveryResult> SendAsync(ChatIdentity recipient, ChatMessage message, CancellationToken cancellationToken) =>
-            Task.FromResult<DeliveryResult>(new DeliveryResult.Sent(null));
-    }
 }
