@@ -26,6 +26,8 @@ public sealed class OutboxSender : BackgroundService
     private readonly OutboxOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<OutboxSender> _logger;
+    // Not a channel's answer: the message was never handed to the channel, and is recorded as cancelled.
+    private static readonly DeliveryResult Unlinked = new DeliveryResult.Rejected(ChatIdentities.UnlinkedReason);
     private readonly Dictionary<string, IChannelSender> _senders;
     private readonly Dictionary<string, ChannelPacer> _pacers;
     // A List, not an array: LiteDB turns List.Contains into "ITEMS(@p) ANY = $.Channel", an array's Contains it cannot read.
@@ -417,7 +419,10 @@ public sealed class OutboxSender : BackgroundService
             var identity = _identities.Get(message.IdentityId);
             result = identity is null
                 ? new DeliveryResult.Rejected("the chat identity no longer exists")
-                : await _senders[message.Channel].SendAsync(identity, message.ToChatMessage(), cancellationToken);
+                : message.MemberId is not null && identity.MemberId != message.MemberId
+                    // Unlinked (or linked to someone else) after this message was marked: it must not reach that chat.
+                    ? Unlinked
+                    : await _senders[message.Channel].SendAsync(identity, message.ToChatMessage(), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -464,6 +469,7 @@ public sealed class OutboxSender : BackgroundService
             var attempts = current.Attempts + (result is DeliveryResult.Transient ? 1 : 0);
             var updated = result switch
             {
+                _ when ReferenceEquals(result, Unlinked) => current with { Status = OutboxStatus.Cancelled, LastError = ChatIdentities.UnlinkedReason },
                 DeliveryResult.Sent sent => current with { Status = OutboxStatus.Sent, SentAt = now, ChannelMessageId = sent.MessageId, LastError = null },
                 DeliveryResult.RetryAfter retryAfter => current with { Status = OutboxStatus.Pending, NotBefore = now + retryAfter.Delay, LastError = "429" },
                 DeliveryResult.Blocked blocked => current with { Status = OutboxStatus.Blocked, LastError = blocked.Reason },

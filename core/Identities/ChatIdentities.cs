@@ -1,4 +1,5 @@
 using LoyaltyBot.Core.Members;
+using LoyaltyBot.Core.Outbox;
 using LoyaltyBot.Core.Results;
 using LoyaltyBot.Core.Storage;
 
@@ -7,6 +8,9 @@ namespace LoyaltyBot.Core.Identities;
 /// <summary>Keeps track of chat identities: first contact, reachability, language before linking, addressing.</summary>
 public sealed class ChatIdentities(IStoreWriter writer, IDocumentStore store, TimeProvider time)
 {
+    /// <summary>Why a message for a member was not sent to a chat: the chat was unlinked from the member meanwhile.</summary>
+    public const string UnlinkedReason = "the chat was unlinked from the member";
+
     public ChatIdentity? Get(string identityId) => store.Set<ChatIdentity>().Get(identityId);
 
     public IReadOnlyList<ChatIdentity> OfMember(string memberId) =>
@@ -89,7 +93,8 @@ public sealed class ChatIdentities(IStoreWriter writer, IDocumentStore store, Ti
 
     /// <summary>
     /// Disconnects one of a member's chats (a lost phone, an employee who left): the chat is a stranger again and needs
-    /// a new join code; the member and their points are untouched.
+    /// a new join code; the member and their points are untouched. Messages queued for the member in that chat and not
+    /// yet sent (a voucher, a balance) are cancelled in the same write, so nothing personal reaches it afterwards.
     /// </summary>
     public Task<Result<ChatIdentity>> UnlinkAsync(string externalId, string identityId, CancellationToken cancellationToken) =>
         writer.WriteAsync<Result<ChatIdentity>>(s =>
@@ -108,6 +113,13 @@ public sealed class ChatIdentities(IStoreWriter writer, IDocumentStore store, Ti
 
             var unlinked = identity with { MemberId = null, LinkedAt = null };
             set.Update(unlinked);
+            var outbox = s.Set<OutboxMessage>();
+            var memberId = member.Id;
+            foreach (var queued in outbox.Find(m => m.Status == OutboxStatus.Pending && m.IdentityId == identityId && m.MemberId == memberId))
+            {
+                outbox.Update(queued with { Status = OutboxStatus.Cancelled, LastError = UnlinkedReason });
+            }
+
             return unlinked;
         }, cancellationToken);
 

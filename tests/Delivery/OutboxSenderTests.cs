@@ -70,6 +70,21 @@ public sealed class OutboxSenderTests : IDisposable
         _api.Services.GetRequiredService<IDocumentStore>().Set<OutboxMessage>().FindOne(m => m.DedupKey == key)!;
 
     [Fact]
+    public async Task A_member_s_message_is_not_sent_to_a_chat_that_no_longer_belongs_to_the_member()
+    {
+        var chat = await Identity("u1");
+        // Queued while the chat was the member's; the chat is now nobody's (unlinked between marking and sending).
+        await Enqueue(chat with { MemberId = "member-1" }, "voucher SECRET-2", "k-unlinked");
+        await Enqueue(chat, "hello stranger", "k-stranger");
+
+        await Until(() => Stored("k-stranger").Status == OutboxStatus.Sent
+            && Stored("k-unlinked").Status is not (OutboxStatus.Pending or OutboxStatus.Sending));
+
+        Assert.Equal(OutboxStatus.Cancelled, Stored("k-unlinked").Status);
+        Assert.DoesNotContain(_channel.Delivered, d => d.Message.Text.Html.Contains("SECRET-2"));
+    }
+
+    [Fact]
     public async Task A_queued_message_is_delivered_once_and_recorded_as_sent()
     {
         var to = await Identity("u1");

@@ -1,8 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LoyaltyBot.Core.Chat;
+using LoyaltyBot.Core.Identities;
+using LoyaltyBot.Core.Outbox;
+using LoyaltyBot.Core.Storage;
 using LoyaltyBot.Tests.Rewards;
 using LoyaltyBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoyaltyBot.Tests.Security;
 
@@ -33,6 +38,26 @@ public sealed class LinkedChatsTests : IDisposable
         Assert.DoesNotContain("500", balance);
         Assert.Contains("Чтобы подключиться", balance);
         Assert.Equal(500m, await _s.Balance("D-1"));
+    }
+
+    [Fact]
+    public async Task Messages_queued_for_the_member_in_an_unlinked_chat_are_cancelled_and_never_sent()
+    {
+        await _s.LinkedChat("D-1", "1001");
+        var services = _s.Api.Services;
+        var lost = services.GetRequiredService<ChatIdentities>().Get("test:1001")!;
+        await services.GetRequiredService<IStoreWriter>().WriteAsync(s => services.GetRequiredService<DeliveryOutbox>()
+            .Enqueue(s, lost, ChatMessage.Plain("Ваш ваучер: SECRET-1"), "voucher-1", notBefore: _s.Clock.GetUtcNow().AddHours(1)));
+
+        var unlinked = await _s.Admin.DeleteAsync("/api/v1/members/D-1/chats/test:1001");
+        _s.Clock.Advance(TimeSpan.FromHours(2));
+        await Task.Delay(500);
+
+        Assert.Equal(HttpStatusCode.NoContent, unlinked.StatusCode);
+        var stored = services.GetRequiredService<IDocumentStore>().Set<OutboxMessage>().FindOne(m => m.DedupKey == "voucher-1")!;
+        Assert.Equal(OutboxStatus.Cancelled, stored.Status);
+        Assert.Equal(ChatIdentities.UnlinkedReason, stored.LastError);
+        Assert.DoesNotContain(_s.Channel.Delivered, d => d.Message.Text.Html.Contains("SECRET-1"));
     }
 
     [Fact]
