@@ -16,6 +16,7 @@ public static class ProblemMapping
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
             ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+            ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
             _ => StatusCodes.Status400BadRequest,
         };
         return TypedResults.Problem(Create(status, error.Code, error.Message, error.Field));
@@ -67,6 +68,7 @@ public static class ProblemMapping
         403 => "Forbidden.",
         404 => "Not found.",
         409 => "Conflict.",
+        412 => "The resource changed since it was read.",
         413 => "The request body is too large.",
         422 => "The request cannot be processed.",
         429 => "Too many requests.",

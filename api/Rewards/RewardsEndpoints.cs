@@ -31,12 +31,16 @@ public static class RewardsEndpoints
     }
 
     public static async Task<Results<Created<RewardResponse>, ProblemHttpResult>> Create(
-        RewardDraft request, RewardCatalog catalog, CancellationToken cancellationToken)
+        RewardDraft request, RewardCatalog catalog, HttpContext context, CancellationToken cancellationToken)
     {
         var result = await catalog.CreateAsync(request, cancellationToken);
-        return result.IsSuccess
-            ? TypedResults.Created($"/api/v1/rewards/{result.Value.Id}", RewardResponse.From(result.Value))
-            : result.Error.ToProblem();
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToProblem();
+        }
+
+        RewardETag.Write(context, result.Value);
+        return TypedResults.Created($"/api/v1/rewards/{result.Value.Id}", RewardResponse.From(result.Value));
     }
 
     /// <summary>Filters: <c>active</c>, <c>category</c>, <c>tier</c> (rewards that tier may redeem); oldest first.</summary>
@@ -70,15 +74,33 @@ public static class RewardsEndpoints
         return TypedResults.Ok(new RewardListResponse(result.Items.Select(RewardResponse.From).ToArray(), result.Page, result.PageSize, result.Total));
     }
 
-    public static Results<Ok<RewardResponse>, ProblemHttpResult> Get(string id, RewardQueries rewards) =>
-        rewards.Get(id) is { } reward
-            ? TypedResults.Ok(RewardResponse.From(reward))
-            : (RewardErrors.RewardNotFound(id) with { Field = "id" }).ToProblem();
+    /// <summary>The reward, with its version as <c>ETag</c> for a conditional <c>PUT</c>.</summary>
+    public static Results<Ok<RewardResponse>, ProblemHttpResult> Get(string id, RewardQueries rewards, HttpContext context)
+    {
+        if (rewards.Get(id) is not { } reward)
+        {
+            return (RewardErrors.RewardNotFound(id) with { Field = "id" }).ToProblem();
+        }
 
-    /// <summary>Replaces every editable field; fields left out are cleared (an absent stock means unlimited).</summary>
+        RewardETag.Write(context, reward);
+        return TypedResults.Ok(RewardResponse.From(reward));
+    }
+
+    /// <summary>
+    /// Replaces every editable field; fields left out are cleared (an absent stock means unlimited). With
+    /// <c>If-Match</c> (the ETag of a read) only that version is replaced, else 412 <c>precondition_failed</c>.
+    /// </summary>
     public static async Task<Results<Ok<RewardResponse>, ProblemHttpResult>> Replace(
-        string id, RewardDraft request, RewardCatalog catalog, CancellationToken cancellationToken) =>
-        Map(await catalog.ReplaceAsync(id, request, cancellationToken));
+        string id, RewardDraft request, RewardCatalog catalog, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await catalog.ReplaceAsync(id, request, RewardETag.Expected(context.Request), cancellationToken);
+        if (result.IsSuccess)
+        {
+            RewardETag.Write(context, result.Value);
+        }
+
+        return Map(result);
+    }
 
     /// <summary>Hides the reward from members and refuses new redemptions; pending ones can still be fulfilled.</summary>
     public static async Task<Results<Ok<RewardResponse>, ProblemHttpResult>> Deactivate(

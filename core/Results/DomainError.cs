@@ -18,4 +18,7 @@ public sealed record DomainError(ErrorKind Kind, string Code, string Message, st
 
     public static DomainError Unprocessable(string code, string message, string? field = null) =>
         new(ErrorKind.Unprocessable, code, message, field);
+
+    public static DomainError PreconditionFailed(string code, string message, string? field = null) =>
+        new(ErrorKind.PreconditionFailed, code, message, field);
 }

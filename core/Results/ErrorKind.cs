@@ -8,4 +8,7 @@ public enum ErrorKind
     Conflict,
     Forbidden,
     Unprocessable,
+
+    /// <summary>A conditional request (<c>If-Match</c>) about a version that is no longer current.</summary>
+    PreconditionFailed,
 }

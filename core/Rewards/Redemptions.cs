@@ -152,7 +152,7 @@ public sealed class Redemptions(
             return RewardErrors.InsufficientPoints(member.Balance, reward.CostPoints);
         }
 
-        rewards.Update(reward with { Stock = reward.Stock - 1, TimesRedeemed = reward.TimesRedeemed + 1 });
+        rewards.Update(reward with { Stock = reward.Stock - 1, TimesRedeemed = reward.TimesRedeemed + 1, Version = reward.Version + 1 });
         var redemption = new Redemption
         {
             Id = id,
@@ -216,7 +216,7 @@ public sealed class Redemptions(
             var rewards = store.Set<Reward>();
             if (rewards.Get(current.RewardId) is { Stock: { } stock } reward)
             {
-                rewards.Update(reward with { Stock = stock + 1 });
+                rewards.Update(reward with { Stock = stock + 1, Version = reward.Version + 1 });
             }
         }
 

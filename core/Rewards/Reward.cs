@@ -38,6 +38,12 @@ public sealed record Reward
 
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>
+    /// Grows with every change, a redemption's or refund's stock change included, so an edit made from an older read
+    /// can be refused instead of writing back the stock that read saw (the API's ETag).
+    /// </summary>
+    public long Version { get; init; }
+
     public bool IsAvailableAt(DateTimeOffset moment) =>
         (AvailableFrom is null || AvailableFrom <= moment) && (AvailableTo is null || moment < AvailableTo);
 }

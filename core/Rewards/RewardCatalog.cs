@@ -29,8 +29,12 @@ public sealed class RewardCatalog(IStoreWriter writer, TierLadder tiers, RewardO
         }, cancellationToken);
     }
 
-    /// <summary>Replaces every editable field (PUT semantics: an absent stock means unlimited again).</summary>
-    public Task<Result<Reward>> ReplaceAsync(string id, RewardDraft draft, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces every editable field (PUT semantics: an absent stock means unlimited again). With
+    /// <paramref name="expectedVersion"/> it replaces only that version of the reward, so the stock an older read saw is
+    /// never written back over units redeemed since.
+    /// </summary>
+    public Task<Result<Reward>> ReplaceAsync(string id, RewardDraft draft, long? expectedVersion, CancellationToken cancellationToken)
     {
         var checkedDraft = Check(draft);
         if (!checkedDraft.IsSuccess)
@@ -50,7 +54,7 @@ public sealed class RewardCatalog(IStoreWriter writer, TierLadder tiers, RewardO
             PerMemberLimit = edited.PerMemberLimit,
             AvailableFrom = edited.AvailableFrom,
             AvailableTo = edited.AvailableTo,
-        }, cancellationToken);
+        }, cancellationToken, expectedVersion: expectedVersion);
     }
 
     public Task<Result<Reward>> SetActiveAsync(string id, bool active, CancellationToken cancellationToken) =>
@@ -99,7 +103,11 @@ public sealed class RewardCatalog(IStoreWriter writer, TierLadder tiers, RewardO
         Change(id, current => current with { ImageContentType = null }, cancellationToken, store => store.Set<RewardImage>().Delete(id));
 
     private Task<Result<Reward>> Change(
-        string id, Func<Reward, Reward> change, CancellationToken cancellationToken, Action<IDocumentStore>? alsoInTransaction = null) =>
+        string id,
+        Func<Reward, Reward> change,
+        CancellationToken cancellationToken,
+        Action<IDocumentStore>? alsoInTransaction = null,
+        long? expectedVersion = null) =>
         writer.WriteAsync<Result<Reward>>(store =>
         {
             var rewards = store.Set<Reward>();
@@ -109,7 +117,12 @@ public sealed class RewardCatalog(IStoreWriter writer, TierLadder tiers, RewardO
                 return RewardErrors.RewardNotFound(id) with { Field = "id" };
             }
 
-            var changed = change(current) with { UpdatedAt = time.GetUtcNow() };
+            if (expectedVersion is { } expected && expected != current.Version)
+            {
+                return RewardErrors.Modified(id);
+            }
+
+            var changed = change(current) with { UpdatedAt = time.GetUtcNow(), Version = current.Version + 1 };
             rewards.Update(changed);
             alsoInTransaction?.Invoke(store);
             return changed;

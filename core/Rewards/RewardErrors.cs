@@ -39,6 +39,10 @@ public static class RewardErrors
     public static DomainError PriceChanged(decimal cost) =>
         DomainError.Conflict(PriceChangedCode, $"The reward's cost changed to {cost} points since it was confirmed.", "rewardId");
 
+    /// <summary>An edit carried a version (ETag) the reward no longer has: a redemption, refund or other edit came in between.</summary>
+    public static DomainError Modified(string id) =>
+        DomainError.PreconditionFailed("precondition_failed", $"Reward '{id}' changed since it was read (a redemption, a refund or another edit); read it again and repeat the change.", "If-Match");
+
     public static DomainError RedemptionNotFound(string id) =>
         DomainError.NotFound("redemption_not_found", $"No redemption has id '{id}'.", "id");
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using LoyaltyBot.Core.Ledger;
 using LoyaltyBot.Core.Members;
@@ -94,6 +95,46 @@ public sealed class RedemptionConcurrencyTests : IDisposable
         Assert.True((await _scenario.Ledger("D-1")).Count(e => e.GetProperty("kind").GetString() == "refund") <= 1);
         Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict));
         AssertLedgerMatchesBalances();
+    }
+
+    [Fact]
+    public async Task An_edit_based_on_a_read_from_before_a_redemption_does_not_bring_the_sold_unit_back()
+    {
+        await _scenario.Member("D-1", 5000);
+        var reward = await _scenario.Reward(costPoints: 1000, stock: 1);
+        var read = await _scenario.Admin.GetAsync($"/api/v1/rewards/{reward}");
+        await _scenario.Redeemed("D-1", reward);
+
+        var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/rewards/{reward}")
+        {
+            Content = JsonContent.Create(RewardsScenario.RewardBody(costPoints: 1000, stock: 1, name: "Кружка с логотипом")),
+        };
+        edit.Headers.IfMatch.Add(Assert.IsType<EntityTagHeaderValue>(read.Headers.ETag));
+        var response = await _scenario.Admin.SendAsync(edit);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        Assert.Equal("precondition_failed", (await response.Json()).GetProperty("code").GetString());
+        Assert.Equal(0, await _scenario.Stock(reward));
+    }
+
+    [Fact]
+    public async Task An_edit_with_the_current_etag_replaces_the_reward()
+    {
+        await _scenario.Member("D-1", 5000);
+        var reward = await _scenario.Reward(costPoints: 1000, stock: 2);
+        await _scenario.Redeemed("D-1", reward);
+        var read = await _scenario.Admin.GetAsync($"/api/v1/rewards/{reward}");
+
+        var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/rewards/{reward}")
+        {
+            Content = JsonContent.Create(RewardsScenario.RewardBody(costPoints: 1000, stock: 1, name: "Кружка с логотипом")),
+        };
+        edit.Headers.IfMatch.Add(Assert.IsType<EntityTagHeaderValue>(read.Headers.ETag));
+        var response = await _scenario.Admin.SendAsync(edit);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(read.Headers.ETag, response.Headers.ETag);
+        Assert.Equal(1, await _scenario.Stock(reward));
     }
 
     private void AssertLedgerMatchesBalances()
