@@ -180,6 +180,27 @@ public sealed class SalesTests : IDisposable
     }
 
     [Fact]
+    public async Task One_sale_id_posted_at_once_through_the_single_and_the_batch_endpoint_is_counted_once()
+    {
+        await _client.CreateMember("D-1");
+        var at = DateTimeOffset.UtcNow;
+        var sale = new { id = "S-1", memberExternalId = "D-1", sku = "SKU-1", units = 700, occurredAt = at };
+        var requests = Enumerable.Range(0, 20).SelectMany(_ => new[]
+        {
+            _client.PostSale("S-1", "D-1", 700, at),
+            _client.PostAsJsonAsync("/api/v1/sales/batch", new { sales = new[] { sale, sale } }),
+        });
+
+        var responses = await Task.WhenAll(requests);
+
+        Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode, r.StatusCode.ToString()));
+        var member = await _client.GetJson("/api/v1/members/D-1");
+        Assert.Equal(700, member.GetProperty("unitsThisYear").GetInt64());
+        Assert.Equal(700m, member.GetProperty("balance").GetDecimal());
+        Assert.Equal(1, (await _client.GetJson("/api/v1/members/D-1/ledger")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Sixty_four_concurrent_sales_for_one_member_add_up_exactly()
     {
         await _client.CreateMember("D-1");

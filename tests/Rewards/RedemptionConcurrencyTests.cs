@@ -77,6 +77,46 @@ public sealed class RedemptionConcurrencyTests : IDisposable
     }
 
     [Fact]
+    public async Task Parallel_redemptions_of_two_members_never_pass_the_per_member_limit()
+    {
+        await _scenario.Member("D-1", 50_000);
+        await _scenario.Member("D-2", 50_000);
+        var reward = await _scenario.Reward(costPoints: 100, perMemberLimit: 2);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => _scenario.Redeem(i % 2 == 0 ? "D-1" : "D-2", reward)));
+
+        Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Equal("limit_reached", (await refused.Json()).GetProperty("code").GetString());
+        }
+
+        Assert.Equal(49_800, await _scenario.Balance("D-1"));
+        Assert.Equal(49_800, await _scenario.Balance("D-2"));
+        AssertLedgerMatchesBalances();
+    }
+
+    [Fact]
+    public async Task Cancels_racing_with_an_approval_refund_at_most_once()
+    {
+        await _scenario.Member("D-1", 5000);
+        var reward = await _scenario.Reward(costPoints: 1000, stock: 3);
+        var id = await _scenario.Redeemed("D-1", reward);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => i % 3 == 0
+            ? _scenario.Admin.PostAsync($"/api/v1/redemptions/{id}/approve", null)
+            : _scenario.Admin.PostAsync($"/api/v1/members/D-1/redemptions/{id}/cancel", null)));
+
+        var status = (await _scenario.Redemption(id)).GetProperty("status").GetString();
+        Assert.Contains(status, new[] { "fulfilled", "cancelled" });
+        Assert.Equal(status == "cancelled" ? 5000 : 4000, await _scenario.Balance("D-1"));
+        Assert.Equal(status == "cancelled" ? 3 : 2, await _scenario.Stock(reward));
+        Assert.Equal(2, (await _scenario.Redemption(id)).GetProperty("history").GetArrayLength());
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict));
+        AssertLedgerMatchesBalances();
+    }
+
+    [Fact]
     public async Task Rejects_and_approvals_racing_on_one_redemption_settle_it_once()
     {
         await _scenario.Member("D-1", 5000);
