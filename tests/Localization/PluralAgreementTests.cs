@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Globalization;
 using LoyaltyBot.Core.Localization;
 
 namespace LoyaltyBot.Tests.Localization;
@@ -71,11 +73,21 @@ public sealed class PluralAgreementTests
     [Fact]
     public void Every_plural_text_has_the_four_forms_one_few_many_other()
     {
+        // Every Plural.* key, and every other text written as forms (Contests.TimeLeft.*), in every resource set.
+        var keys = Texts.ResourceSets
+            .SelectMany(m => m.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!.Cast<DictionaryEntry>())
+            .Where(e => ((string)e.Key).StartsWith("Plural.", StringComparison.Ordinal) || ((string?)e.Value)?.Contains('|') == true)
+            .Select(e => (string)e.Key)
+            .ToArray();
+        Assert.Contains("Plural.Points", keys);
+        Assert.Contains("Contests.TimeLeft.Day", keys);
         foreach (var language in new[] { "ru", "uk", "en" })
         {
-            foreach (var key in new[] { "Plural.Points", "Plural.PointsGenitive", "Plural.Units", "Plural.Broadcasts.Recipients", "Plural.Engagement.WillExpire" })
+            foreach (var key in keys)
             {
-                Assert.True(Texts.For(language)[key].Split('|').Length == 4, $"{key} in {language} does not have four forms.");
+                var forms = Texts.For(language)[key].Split('|');
+                Assert.True(forms.Length == 4, $"{key} in {language} does not have four forms.");
+                Assert.All(forms, form => Assert.False(string.IsNullOrWhiteSpace(form), $"{key} in {language} has an empty form."));
             }
         }
     }

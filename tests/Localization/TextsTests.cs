@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using System.Text.RegularExpressions;
 using LoyaltyBot.Core.Localization;
 
 namespace LoyaltyBot.Tests.Localization;
@@ -45,6 +46,27 @@ public sealed class TextsTests
     }
 
     [Fact]
+    public void Every_text_has_the_same_placeholders_and_markup_in_every_language_and_none_is_empty()
+    {
+        foreach (var manager in Texts.ResourceSets)
+        {
+            var russian = Entries(manager, CultureInfo.InvariantCulture);
+            foreach (var language in new[] { "uk", "en" })
+            {
+                var translated = Entries(manager, CultureInfo.GetCultureInfo(language));
+                foreach (var (key, text) in russian)
+                {
+                    Assert.False(string.IsNullOrWhiteSpace(text), $"{key} is empty in ru.");
+                    var other = translated.GetValueOrDefault(key);
+                    Assert.False(string.IsNullOrWhiteSpace(other), $"{key} is empty in {language}.");
+                    Assert.True(Placeholders(text).SequenceEqual(Placeholders(other!)), $"{key}: the placeholders in {language} differ from ru.");
+                    Assert.True(Tags(text).SequenceEqual(Tags(other!)), $"{key}: the markup in {language} differs from ru.");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Arguments_of_rich_texts_are_escaped()
     {
         var text = Texts.For("ru").Rich("Join.Welcome", "<script>alert(1)</script> & \"Co\"");
@@ -58,7 +80,26 @@ public sealed class TextsTests
     {
         var now = DateTimeOffset.Parse("2026-11-23T12:00:00Z");
         Assert.Equal("3 дня назад", Texts.For("ru").Ago(now.AddDays(-3), now));
+        Assert.Equal("3 дні тому", Texts.For("uk").Ago(now.AddDays(-3), now));
         Assert.Equal("3 days ago", Texts.For("en").Ago(now.AddDays(-3), now));
+        Assert.Equal("через 3 дня", Texts.For("ru").In(now.AddDays(3), now));
+        Assert.Equal("через 3 дні", Texts.For("uk").In(now.AddDays(3), now));
+        Assert.Equal("через 5 днів", Texts.For("uk").In(now.AddDays(5), now));
+        Assert.Equal("2 дня", Texts.For("ru").Duration(TimeSpan.FromDays(2)));
+        Assert.Equal("2 дні", Texts.For("uk").Duration(TimeSpan.FromDays(2)));
+    }
+
+    private static IEnumerable<string> Placeholders(string text) =>
+        Regex.Matches(text, @"\{[^{}]*\}").Select(m => m.Value).Order(StringComparer.Ordinal);
+
+    private static IEnumerable<string> Tags(string text) =>
+        Regex.Matches(text, @"</?[a-z]+\b[^>]*>").Select(m => m.Value).Order(StringComparer.Ordinal);
+
+    private static Dictionary<string, string?> Entries(ResourceManager manager, CultureInfo culture)
+    {
+        var set = manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+            ?? throw new InvalidOperationException($"No resources for {culture.Name}");
+        return set.Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => e.Value as string, StringComparer.Ordinal);
     }
 
     private static SortedSet<string> Keys(ResourceManager manager, CultureInfo culture)
