@@ -25,9 +25,9 @@ public sealed class BalanceUnitsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("en", 1, "Sold this year: 1 unit", "0 % — 1,000 units to go to Silver")]
-    [InlineData("en", 2, "Sold this year: 2 units", "0 % — 999 units to go to Silver")]
-    [InlineData("en", 1000, "Sold this year: 1,000 units", "99 % — 1 unit to go to Silver")]
+    [InlineData("en", 1, "Sold this year: 1 unit", "0% — 1,000 units to go to Silver")]
+    [InlineData("en", 2, "Sold this year: 2 units", "0% — 999 units to go to Silver")]
+    [InlineData("en", 1000, "Sold this year: 1,000 units", "99% — 1 unit to go to Silver")]
     [InlineData("ru", 1, "Продано в этом году: 1 ед.", "0 % — до уровня Silver осталось 1 000 ед.")]
     [InlineData("ru", 980, "Продано в этом году: 980 ед.", "97 % — до уровня Silver осталось 21 ед.")]
     [InlineData("uk", 1000, "Продано цього року: 1 000 од.", "99 % — до рівня Silver залишилося 1 од.")]
