@@ -46,7 +46,7 @@ public sealed class AchievementsHandler(IDocumentStore store, AchievementTracker
                 var percent = (int)Math.Floor(100m * current / Math.Max(1, target));
                 lines.Add(rule.Kind == AchievementKind.TierReached
                     ? texts.Rich("Engagement.Achievements.ProgressTier", rule.Name, rule.Tier ?? string.Empty, BalanceHandler.Bar(percent))
-                    : texts.Rich("Engagement.Achievements.Progress", rule.Name, current, target, BalanceHandler.Bar(percent)));
+                    : texts.Rich("Engagement.Achievements.Progress", rule.Name, texts.Number(current), texts.Number(target), BalanceHandler.Bar(percent)));
             }
         }
 

@@ -99,7 +99,7 @@ public sealed class ApplicationsHandler(
         if (!rejected.IsSuccess && rejected.Error.Kind == ErrorKind.Validation)
         {
             // Too long or unprintable: the dialog stays, so the manager can write it again.
-            return context.Reply(context.Texts.Rich("Referrals.Applications.ReasonInvalid", ReferralApplications.MaxReasonLength));
+            return context.Reply(context.Texts.Rich("Referrals.Applications.ReasonInvalid", context.Texts.Number(ReferralApplications.MaxReasonLength)));
         }
 
         await dialogs.ClearAsync(context.Identity.Id, context.CancellationToken);

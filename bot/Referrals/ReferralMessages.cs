@@ -33,7 +33,7 @@ public sealed class ReferralMessages(ReferralOptions options, ReferralRegions re
         }
 
         lines.Add(RichText.Empty);
-        lines.Add(texts.Rich("Referrals.Invite.Figures", figures.Invited, figures.Registered, figures.Approved, figures.Qualified, texts.Points(figures.BonusPoints)));
+        lines.Add(texts.Rich("Referrals.Invite.Figures", texts.Number(figures.Invited), texts.Number(figures.Registered), texts.Number(figures.Approved), texts.Number(figures.Qualified), texts.Points(figures.BonusPoints)));
         IReadOnlyList<IReadOnlyList<ChatButton>> buttons = link is null
             ? [[Menu(texts)]]
             : [[ChatButton.Link(texts["Referrals.Invite.Share"], ShareUrl(link, texts["Referrals.Invite.ShareText"]))], [Menu(texts)]];
@@ -127,8 +127,8 @@ public sealed class ReferralMessages(ReferralOptions options, ReferralRegions re
         }
 
         var header = cards.Count < total
-            ? texts.Rich("Referrals.Applications.TitleFirst", total, cards.Count)
-            : texts.Rich("Referrals.Applications.Title", total);
+            ? texts.Rich("Referrals.Applications.TitleFirst", texts.Number(total), texts.Number(cards.Count))
+            : texts.Rich("Referrals.Applications.Title", texts.Number(total));
         return [new ChatMessage { Text = header }, .. cards.Select(c => Card(texts, c.Application, c.Referrer))];
     }
 

@@ -21,8 +21,8 @@ public sealed class ReportHandler(KpiReports reports) : IChatHandler
         var lines = new List<RichText>
         {
             texts.Rich("Engagement.Report.Title", figures.From.ToString("d", texts.Culture), context.Now.ToString("d", texts.Culture)),
-            texts.Rich("Engagement.Report.Participation", Percent(texts, figures.ParticipationRate), figures.ParticipatingMembers, figures.Members),
-            texts.Rich("Engagement.Report.ActiveMembers", figures.ActiveMembers30Days, figures.ActiveMembers90Days),
+            texts.Rich("Engagement.Report.Participation", Percent(texts, figures.ParticipationRate), texts.Number(figures.ParticipatingMembers), texts.Number(figures.Members)),
+            texts.Rich("Engagement.Report.ActiveMembers", texts.Number(figures.ActiveMembers30Days), texts.Number(figures.ActiveMembers90Days)),
             texts.Rich("Engagement.Report.Units", texts.Number(figures.UnitsSold)),
             texts.Rich("Engagement.Report.Points", texts.Points(figures.PointsIssued), texts.Points(figures.PointsRedeemed), texts.Points(figures.PointsExpired)),
             texts.Rich("Engagement.Report.RedemptionRate", Percent(texts, figures.RedemptionRate)),
@@ -36,5 +36,5 @@ public sealed class ReportHandler(KpiReports reports) : IChatHandler
         }));
     }
 
-    private static string Percent(Texts texts, decimal? rate) => rate is { } r ? texts.Number(Math.Round(r * 100, 1)) + " %" : "—";
+    private static string Percent(Texts texts, decimal? rate) => rate is { } r ? texts.Percent(Math.Round(r * 100, 1)) : "—";
 }

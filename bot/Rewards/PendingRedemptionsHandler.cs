@@ -58,7 +58,7 @@ public sealed class PendingRedemptionsHandler(
 
         var pages = (total + PageSize - 1) / PageSize;
         var page = Math.Clamp(requested, 1, pages);
-        var lines = new List<RichText> { texts.Rich("Rewards.Pending.Title", total, page, pages) };
+        var lines = new List<RichText> { texts.Rich("Rewards.Pending.Title", texts.Number(total), page, pages) };
         var rows = new List<IReadOnlyList<ChatButton>>();
         var number = (page - 1) * PageSize;
         foreach (var redemption in queries.List(RedemptionStatus.Pending, null, page, PageSize).Items)

@@ -88,6 +88,9 @@ public sealed class Texts
 
     public string Number(long value) => value.ToString("#,0", Culture);
 
+    /// <summary>"12,5 %" in ru/uk, "12.5%" in en (<paramref name="value"/> is already in percent).</summary>
+    public string Percent(decimal value) => Format("Common.Percent", Number(value));
+
     /// <summary>A number with the right plural form of the noun in <c>Plural.{noun}</c>: "1 балл", "2 балла", "5 баллов".</summary>
     public string Quantity(string noun, decimal value) => $"{Number(value)} {PluralForm(noun, value)}";
 

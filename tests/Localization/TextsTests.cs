@@ -30,6 +30,16 @@ public sealed class TextsTests
         Assert.Equal(expected, text.Replace('\u00A0', ' ').Replace('\u202F', ' '));
     }
 
+    [Theory]
+    [InlineData("ru", 12.5, "12,5 %")]
+    [InlineData("uk", 1234, "1 234 %")]
+    [InlineData("en", 12.5, "12.5%")]
+    [InlineData("en", 1234, "1,234%")]
+    public void Percentages_use_the_number_format_and_percent_sign_of_the_language(string language, double value, string expected)
+    {
+        Assert.Equal(expected, Texts.For(language).Percent((decimal)value).Replace('\u00A0', ' ').Replace('\u202F', ' '));
+    }
+
     [Fact]
     public void Every_text_exists_in_russian_ukrainian_and_english()
     {
