@@ -1,5 +1,6 @@
 using LoyaltyBot.Api.Auth;
 using LoyaltyBot.Api.Problems;
+using LoyaltyBot.Core.Earning;
 using LoyaltyBot.Core.Localization;
 using LoyaltyBot.Core.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +28,8 @@ public static class ReportsEndpoints
     }
 
     /// <summary>Weekly points issued and redeemed and active members of [from, to), as a PNG chart; <c>lang</c> = ru|uk|en.</summary>
-    public static Results<FileContentHttpResult, ProblemHttpResult> KpiPng(KpiReports reports, DateTimeOffset? from, DateTimeOffset? to, string? lang)
+    public static Results<FileContentHttpResult, ProblemHttpResult> KpiPng(
+        KpiReports reports, ProgramCalendar calendar, DateTimeOffset? from, DateTimeOffset? to, string? lang)
     {
         var period = reports.Period(from, to);
         if (!period.IsSuccess)
@@ -36,7 +38,7 @@ public static class ReportsEndpoints
         }
 
         var figures = reports.Compute(period.Value.From, period.Value.To);
-        return TypedResults.File(KpiChartTexts.Render(figures, Texts.For(lang)), "image/png", "kpi.png");
+        return TypedResults.File(KpiChartTexts.Render(figures, Texts.For(lang), calendar.TimeZone), "image/png", "kpi.png");
     }
 
     /// <summary>Every ledger entry (optionally of [from, to)), oldest first, streamed as CSV.</summary>

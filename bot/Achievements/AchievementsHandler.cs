@@ -2,12 +2,13 @@ using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Bot.Members;
 using LoyaltyBot.Core.Achievements;
 using LoyaltyBot.Core.Chat;
+using LoyaltyBot.Core.Earning;
 using LoyaltyBot.Core.Storage;
 
 namespace LoyaltyBot.Bot.Achievements;
 
 /// <summary><c>/achievements</c>: the member's badges and their progress toward the ones not earned yet.</summary>
-public sealed class AchievementsHandler(IDocumentStore store, AchievementTracker tracker, AchievementRuleBook rules) : IChatHandler
+public sealed class AchievementsHandler(IDocumentStore store, AchievementTracker tracker, AchievementRuleBook rules, ProgramCalendar calendar) : IChatHandler
 {
     private const int NextShown = 3;
 
@@ -30,7 +31,7 @@ public sealed class AchievementsHandler(IDocumentStore store, AchievementTracker
             lines.Add(RichText.Escape(texts["Engagement.Achievements.None"]));
         }
 
-        lines.AddRange(earned.Select(a => texts.Rich("Engagement.Achievements.Earned", a.Name, a.EarnedAt.ToString("d", texts.Culture))));
+        lines.AddRange(earned.Select(a => texts.Rich("Engagement.Achievements.Earned", a.Name, texts.Date(a.EarnedAt, calendar.TimeZone))));
         var next = rules.List()
             .Where(r => r.IsActive && !earnedIds.Contains(r.Id))
             .Select(r => (Rule: r, Progress: tracker.ProgressOf(r, progress, member.Tier)))

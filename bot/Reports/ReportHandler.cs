@@ -1,12 +1,13 @@
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Core.Chat;
+using LoyaltyBot.Core.Earning;
 using LoyaltyBot.Core.Localization;
 using LoyaltyBot.Core.Reports;
 
 namespace LoyaltyBot.Bot.Reports;
 
 /// <summary><c>/report</c> (managers): the KPI chart of the last 30 days with the headline figures as its caption.</summary>
-public sealed class ReportHandler(KpiReports reports) : IChatHandler
+public sealed class ReportHandler(KpiReports reports, ProgramCalendar calendar) : IChatHandler
 {
     public IReadOnlyCollection<string> Commands { get; } = ["report"];
 
@@ -20,7 +21,7 @@ public sealed class ReportHandler(KpiReports reports) : IChatHandler
         var figures = reports.Compute(context.Now.AddDays(-30), context.Now);
         var lines = new List<RichText>
         {
-            texts.Rich("Engagement.Report.Title", figures.From.ToString("d", texts.Culture), context.Now.ToString("d", texts.Culture)),
+            texts.Rich("Engagement.Report.Title", texts.Date(figures.From, calendar.TimeZone), texts.Date(context.Now, calendar.TimeZone)),
             texts.Rich("Engagement.Report.Participation", Percent(texts, figures.ParticipationRate), texts.Number(figures.ParticipatingMembers), texts.Number(figures.Members)),
             texts.Rich("Engagement.Report.ActiveMembers", texts.Number(figures.ActiveMembers30Days), texts.Number(figures.ActiveMembers90Days)),
             texts.Rich("Engagement.Report.Units", texts.Number(figures.UnitsSold)),
@@ -32,7 +33,7 @@ public sealed class ReportHandler(KpiReports reports) : IChatHandler
         return Task.FromResult(context.Reply(new ChatMessage
         {
             Text = RichText.Lines(lines),
-            Image = new ChatImage(KpiChartTexts.Render(figures, texts), "kpi.png"),
+            Image = new ChatImage(KpiChartTexts.Render(figures, texts, calendar.TimeZone), "kpi.png"),
         }));
     }
 

@@ -1,11 +1,12 @@
 using LoyaltyBot.Bot.Conversations;
 using LoyaltyBot.Core.Chat;
+using LoyaltyBot.Core.Earning;
 using LoyaltyBot.Core.Spiffs;
 
 namespace LoyaltyBot.Bot.Spiffs;
 
 /// <summary><c>/offers</c>: the SPIFFs running now that the member qualifies for.</summary>
-public sealed class OffersHandler(SpiffQueries spiffs) : IChatHandler
+public sealed class OffersHandler(SpiffQueries spiffs, ProgramCalendar calendar) : IChatHandler
 {
     public IReadOnlyCollection<string> Commands { get; } = ["offers"];
 
@@ -27,7 +28,7 @@ public sealed class OffersHandler(SpiffQueries spiffs) : IChatHandler
         {
             lines.Add(RichText.Empty);
             lines.Add(RichText.Bold(spiff.Title));
-            lines.Add(SpiffAnnouncements.Describe(texts, spiff));
+            lines.Add(SpiffAnnouncements.Describe(texts, spiff, calendar.TimeZone));
         }
 
         return Task.FromResult(context.Reply(RichText.Lines(lines), [[ChatButton.Choice(texts["Common.Menu"], "menu")]]));

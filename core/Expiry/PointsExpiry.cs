@@ -1,4 +1,5 @@
 using LoyaltyBot.Core.Chat;
+using LoyaltyBot.Core.Earning;
 using LoyaltyBot.Core.Ledger;
 using LoyaltyBot.Core.Localization;
 using LoyaltyBot.Core.Members;
@@ -14,7 +15,14 @@ namespace LoyaltyBot.Core.Expiry;
 /// each expiry date with the amount (dedup <c>expiry-warning:{memberId}:{date}</c>).
 /// </summary>
 public sealed class PointsExpiry(
-    IStoreWriter writer, IDocumentStore store, PointsLedger ledger, PointsLots lots, DeliveryOutbox outbox, ExpiryOptions options, TimeProvider time)
+    IStoreWriter writer,
+    IDocumentStore store,
+    PointsLedger ledger,
+    PointsLots lots,
+    DeliveryOutbox outbox,
+    ExpiryOptions options,
+    ProgramCalendar calendar,
+    TimeProvider time)
 {
     public const string SystemActor = "system";
     public const string Topic = "expiry";
@@ -65,7 +73,7 @@ public sealed class PointsExpiry(
         {
             var amount = group.Sum(l => l.Remaining);
             var at = group.Min(l => l.ExpiresAt!.Value);
-            if (outbox.EnqueueForMember(s, memberId, texts => Warning(texts, amount, at), $"expiry-warning:{memberId}:{group.Key:yyyy-MM-dd}", Topic) > 0)
+            if (outbox.EnqueueForMember(s, memberId, texts => Warning(texts, amount, at, calendar.TimeZone), $"expiry-warning:{memberId}:{group.Key:yyyy-MM-dd}", Topic) > 0)
             {
                 warned++;
             }
@@ -74,10 +82,11 @@ public sealed class PointsExpiry(
         return new ExpiryRun(writtenOff, points, warned);
     }
 
-    public static ChatMessage Warning(Texts texts, decimal amount, DateTimeOffset at) => new()
+    /// <summary>The warning, with the expiry date as a day of the program's time zone.</summary>
+    public static ChatMessage Warning(Texts texts, decimal amount, DateTimeOffset at, TimeZoneInfo zone) => new()
     {
         Text = texts.Rich(
-            "Engagement.Expiry.Warning", texts.Points(amount), at.ToString("d", texts.Culture), texts.PluralForm("Engagement.WillExpire", amount)),
+            "Engagement.Expiry.Warning", texts.Points(amount), texts.Date(at, zone), texts.PluralForm("Engagement.WillExpire", amount)),
         Buttons = [[ChatButton.Choice(texts["Engagement.TierUp.ToRewards"], "rw:p:1")]],
     };
 }

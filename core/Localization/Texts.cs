@@ -109,6 +109,9 @@ public sealed class Texts
     /// <summary>Points in the genitive, for «не хватает 1 балла / 2 баллов», «бракує 1 бала / 2 балів»; English is unchanged.</summary>
     public string PointsGenitive(decimal value) => Quantity("PointsGenitive", value);
 
+    /// <summary>The calendar date of a moment in a time zone (the program's, not UTC), in the reader's short format: «15.07.2026», "7/15/2026".</summary>
+    public string Date(DateTimeOffset moment, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(moment, zone).ToString("d", Culture);
+
     /// <summary>"3 дня назад", "3 days ago".</summary>
     public string Ago(DateTimeOffset moment, DateTimeOffset now) => moment.Humanize(now, Culture);
 

@@ -1,4 +1,5 @@
 using LoyaltyBot.Core.Chat;
+using LoyaltyBot.Core.Earning;
 using LoyaltyBot.Core.Localization;
 using LoyaltyBot.Core.Members;
 using LoyaltyBot.Core.Outbox;
@@ -10,7 +11,7 @@ namespace LoyaltyBot.Core.Spiffs;
 /// Tells eligible members that a SPIFF has started, once (dedup key <c>spiff-start:{id}</c>, and the SPIFF is marked
 /// announced in the same transaction). Idempotent, so a clock may call it as often as it likes.
 /// </summary>
-public sealed class SpiffAnnouncements(IStoreWriter writer, IDocumentStore store, DeliveryOutbox outbox, MemberQueries members, TimeProvider time)
+public sealed class SpiffAnnouncements(IStoreWriter writer, IDocumentStore store, DeliveryOutbox outbox, MemberQueries members, ProgramCalendar calendar, TimeProvider time)
 {
     /// <summary>Announces every active SPIFF whose window has begun and not ended; returns how many were announced.</summary>
     public async Task<int> AnnounceDueAsync(CancellationToken cancellationToken)
@@ -42,7 +43,7 @@ public sealed class SpiffAnnouncements(IStoreWriter writer, IDocumentStore store
         {
             if (spiff.IsFor(members.Profile(member).Tier, member.Region))
             {
-                outbox.EnqueueForMember(s, member.Id, texts => Compose(texts, spiff), $"spiff-start:{spiff.Id}", $"spiff:{spiff.Id}");
+                outbox.EnqueueForMember(s, member.Id, texts => Compose(texts, spiff, calendar.TimeZone), $"spiff-start:{spiff.Id}", $"spiff:{spiff.Id}");
             }
         }
 
@@ -50,18 +51,18 @@ public sealed class SpiffAnnouncements(IStoreWriter writer, IDocumentStore store
         return true;
     }
 
-    public static ChatMessage Compose(Texts texts, Spiff spiff) => new()
+    public static ChatMessage Compose(Texts texts, Spiff spiff, TimeZoneInfo zone) => new()
     {
         Text = RichText.Lines(
         [
             texts.Rich("Engagement.Spiffs.Started", spiff.Title),
-            Describe(texts, spiff),
+            Describe(texts, spiff, zone),
         ]),
         Buttons = [[ChatButton.Choice(texts["Engagement.Spiffs.Button"], "offers")]],
     };
 
-    /// <summary>«+2 балла за единицу: SKU-1, SKU-2 · до 15.12.2026».</summary>
-    public static RichText Describe(Texts texts, Spiff spiff) =>
+    /// <summary>«+2 балла за единицу: SKU-1, SKU-2 · до 15.12.2026» (the last day of the window in the program's time zone).</summary>
+    public static RichText Describe(Texts texts, Spiff spiff, TimeZoneInfo zone) =>
         texts.Rich("Engagement.Spiffs.Terms", texts.Points(spiff.PointsPerUnit), string.Join(", ", spiff.Skus),
-            spiff.To.AddMilliseconds(-1).ToString("d", texts.Culture));
+            texts.Date(spiff.To.AddMilliseconds(-1), zone));
 }

@@ -26,9 +26,19 @@ public sealed class ExpiryWarningTextTests
     [InlineData("en", 2, "2 points will expire on 7/15/2026.")]
     public void The_expiry_warning_verb_agrees_with_the_number_of_points(string language, double amount, string expected)
     {
-        var text = PointsExpiry.Warning(Texts.For(language), (decimal)amount, ExpiresAt).Text.ToPlainText();
+        var text = PointsExpiry.Warning(Texts.For(language), (decimal)amount, ExpiresAt, TimeZoneInfo.Utc).Text.ToPlainText();
 
         Assert.Contains(expected, text.Replace('\u00A0', ' ').Replace('\u202F', ' '));
+    }
+
+    [Fact]
+    public void The_expiry_date_is_the_day_in_the_program_s_time_zone_not_in_utc()
+    {
+        var lateEvening = DateTimeOffset.Parse("2026-07-15T22:30:00Z"); // 16 July, 01:30 in Moscow
+
+        var text = PointsExpiry.Warning(Texts.For("ru"), 5, lateEvening, TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow")).Text.ToPlainText();
+
+        Assert.Contains("сгорят 16.07.2026.", text.Replace('\u00A0', ' '));
     }
 
     [Theory]
@@ -37,7 +47,7 @@ public sealed class ExpiryWarningTextTests
     [InlineData("en", 1)]
     public void The_expiry_warning_for_a_single_point_does_not_call_it_them(string language, double amount)
     {
-        var text = PointsExpiry.Warning(Texts.For(language), (decimal)amount, ExpiresAt).Text.ToPlainText();
+        var text = PointsExpiry.Warning(Texts.For(language), (decimal)amount, ExpiresAt, TimeZoneInfo.Utc).Text.ToPlainText();
 
         Assert.DoesNotContain(" их ", text);
         Assert.DoesNotContain(" їх ", text);
