@@ -52,7 +52,7 @@ public sealed class ContestMessages(PrizeRewards rewards) : IContestMessages
                 ContestPhrases.Metric(texts, contest.Metric),
                 texts.Quantity("Contests.Participants", standings.Participants),
                 ContestPhrases.TimeLeft(texts, contest.EndsAt - now)),
-            texts.Rich("Contests.Ends", ContestPhrases.LocalTime(texts, contest, contest.EndsAt), contest.TimeZone),
+            texts.Rich("Contests.Ends", ContestPhrases.LocalTime(texts, contest, contest.EndsAt), ContestPhrases.Offset(contest, contest.EndsAt)),
         };
         if (contest.Prizes.Count > 0)
         {

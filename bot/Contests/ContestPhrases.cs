@@ -63,6 +63,20 @@ public static class ContestPhrases
         return string.Format(texts.Culture, form, texts.Duration(left));
     }
 
+    /// <summary>The contest zone's offset at a moment, as people read it: «UTC+3», «UTC+5:30», «UTC−4», «UTC».</summary>
+    public static string Offset(Contest contest, DateTimeOffset moment)
+    {
+        var offset = contest.ResolveZone().GetUtcOffset(moment);
+        if (offset == TimeSpan.Zero)
+        {
+            return "UTC";
+        }
+
+        var sign = offset < TimeSpan.Zero ? "\u2212" : "+";
+        var abs = offset.Duration();
+        return abs.Minutes == 0 ? $"UTC{sign}{abs.Hours}" : $"UTC{sign}{abs.Hours}:{abs.Minutes:D2}";
+    }
+
     /// <summary>The end as the contest's local time: «31 июля 2026, 23:59».</summary>
     public static string LocalTime(Texts texts, Contest contest, DateTimeOffset moment) =>
         TimeZoneInfo.ConvertTime(moment, contest.ResolveZone()).ToString("d MMMM yyyy, HH:mm", texts.Culture);

@@ -1,4 +1,6 @@
 using LoyaltyBot.Bot.Contests;
+using LoyaltyBot.Core.Contests;
+using LoyaltyBot.Core.Quizzes;
 using LoyaltyBot.Core.Localization;
 
 namespace LoyaltyBot.Tests.Contests;
@@ -24,6 +26,25 @@ public sealed class ContestPhrasesTests
     public void Time_left_is_humanized_rounded_up_to_the_minute_and_the_verb_agrees_with_it(string language, double minutes, string expected)
     {
         Assert.Equal(expected, ContestPhrases.TimeLeft(Texts.For(language), TimeSpan.FromMinutes(minutes)));
+    }
+
+    [Theory]
+    [InlineData("Europe/Moscow", "2026-07-31T20:59:00Z", "UTC+3")]
+    [InlineData("Europe/Kyiv", "2026-01-31T21:59:00Z", "UTC+2")]
+    [InlineData("Asia/Kolkata", "2026-07-31T18:29:00Z", "UTC+5:30")]
+    [InlineData("America/New_York", "2026-07-31T03:59:00Z", "UTC\u22124")]
+    [InlineData("UTC", "2026-07-31T23:59:00Z", "UTC")]
+    public void The_contest_end_names_the_zone_by_its_offset_at_that_moment(string zone, string endsAt, string expected)
+    {
+        var contest = new Contest
+        {
+            Id = "c1",
+            Title = new LocalizedText { Ru = "Спринт" },
+            Description = new LocalizedText { Ru = "" },
+            TimeZone = zone,
+        };
+
+        Assert.Equal(expected, ContestPhrases.Offset(contest, DateTimeOffset.Parse(endsAt)));
     }
 
     [Fact]
