@@ -16,7 +16,10 @@ public static class SalesEndpoints
         return group;
     }
 
-    /// <summary>201 for a new sale, 200 with the original result for an identical replay, 409 for a conflicting one.</summary>
+    /// <summary>
+    /// 201 for a new sale, 200 with the original result for an identical replay, 409 for a conflicting one.
+    /// The 201 has no <c>Location</c>: no route serves a single sale (its points are in the member's ledger).
+    /// </summary>
     public static async Task<Results<Created<SaleResponse>, Ok<SaleResponse>, ProblemHttpResult>> Record(
         SaleRequest request, SaleRecorder recorder, HttpContext context, CancellationToken cancellationToken)
     {
@@ -29,7 +32,7 @@ public static class SalesEndpoints
         var response = SaleResponse.From(result.Value);
         return result.Value.Replayed
             ? TypedResults.Ok(response)
-            : TypedResults.Created($"/api/v1/sales/{Uri.EscapeDataString(response.Id)}", response);
+            : TypedResults.Created((string?)null, response);
     }
 
     /// <summary>Up to 10,000 sales; valid ones commit even when others are rejected; durable when this returns.</summary>

@@ -38,6 +38,17 @@ public sealed class SalesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_created_sale_has_no_Location_since_no_route_serves_a_single_sale()
+    {
+        await _client.CreateMember("D-1");
+        var response = await _client.PostSale("S-1", "D-1", 10);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/v1/sales/S-1")).StatusCode);
+    }
+
+    [Fact]
     public async Task Replaying_a_sale_with_the_same_id_and_body_returns_200_with_the_original_result_and_adds_nothing()
     {
         await _client.CreateMember("D-1");
