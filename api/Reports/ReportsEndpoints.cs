@@ -12,7 +12,8 @@ public static class ReportsEndpoints
 {
     public static RouteGroupBuilder MapReports(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(ApiRoles.Manager);
+        var group = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(ApiRoles.Manager)
+            .AddEndpointFilter<IsoPeriodFilter>();
         group.MapGet("/kpi", Kpi);
         group.MapGet("/kpi.png", KpiPng);
         group.MapGet("/ledger.csv", LedgerCsv);

@@ -110,6 +110,34 @@ public sealed class KpiReportTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/v1/reports/kpi?from=01.11.2026", "from")]
+    [InlineData("/api/v1/reports/kpi?from=2026-06-01&to=11/01/2026", "to")]
+    [InlineData("/api/v1/reports/kpi.png?from=01.06.2026", "from")]
+    [InlineData("/api/v1/reports/ledger.csv?to=16.06.2026", "to")]
+    public async Task A_period_date_that_is_not_iso_8601_is_refused_naming_the_field_instead_of_read_month_first(string url, string field)
+    {
+        using var s = new RewardsScenario();
+        var response = await s.Admin.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Json();
+        Assert.Equal("invalid_value", body.GetProperty("code").GetString());
+        Assert.Equal(field, body.GetProperty("field").GetString());
+    }
+
+    [Theory]
+    [InlineData("from=2026-06-01&to=2026-06-16")]
+    [InlineData("from=2026-06-01T00:00&to=2026-06-16T00:00:00.000Z")]
+    [InlineData("from=2026-06-01T00:00:00%2B03:00")]
+    public async Task Iso_8601_period_dates_are_accepted(string query)
+    {
+        using var s = new RewardsScenario();
+        var response = await s.Admin.GetAsync($"/api/v1/reports/kpi?{query}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     /// <summary>The API leaves null properties out.</summary>
     private static bool IsNull(System.Text.Json.JsonElement json, string name) =>
         !json.TryGetProperty(name, out var value) || value.ValueKind == System.Text.Json.JsonValueKind.Null;
