@@ -11,6 +11,7 @@ public static class ApiKeyEndpoints
         var group = app.MapGroup("/api/v1/api-keys").WithTags("API keys").RequireAuthorization(ApiRoles.Admin);
         group.MapPost("/", Create);
         group.MapGet("/", List);
+        group.MapGet("/{id}", Get);
         group.MapDelete("/{id}", Revoke);
         return group;
     }
@@ -29,8 +30,15 @@ public static class ApiKeyEndpoints
             new IssuedApiKeyResponse(key.Id, key.Name, RoleName(key.Role), key.CreatedAt, result.Value.Secret));
     }
 
-    public static Ok<ApiKeyResponse[]> List(ApiKeys keys) =>
-        TypedResults.Ok(keys.List().Select(k => new ApiKeyResponse(k.Id, k.Name, RoleName(k.Role), k.CreatedAt, k.RevokedAt)).ToArray());
+    public static Ok<ApiKeyResponse[]> List(ApiKeys keys) => TypedResults.Ok(keys.List().Select(Response).ToArray());
+
+    /// <summary>One key without its secret (where a created key's <c>Location</c> points).</summary>
+    public static Results<Ok<ApiKeyResponse>, ProblemHttpResult> Get(string id, ApiKeys keys) =>
+        keys.Get(id) is { } key
+            ? TypedResults.Ok(Response(key))
+            : ApiKeys.Unknown(id).ToProblem();
+
+    private static ApiKeyResponse Response(ApiKey k) => new(k.Id, k.Name, RoleName(k.Role), k.CreatedAt, k.RevokedAt);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Revoke(string id, ApiKeys keys, CancellationToken cancellationToken)
     {

@@ -44,7 +44,7 @@ public sealed class ApiKeys(IStoreWriter writer, IDocumentStore store, TimeProvi
             var key = keys.Get(id);
             if (key is null)
             {
-                return DomainError.NotFound("api_key_not_found", $"No API key has id '{id}'.", "id");
+                return Unknown(id);
             }
 
             if (key.RevokedAt is not null)
@@ -56,6 +56,10 @@ public sealed class ApiKeys(IStoreWriter writer, IDocumentStore store, TimeProvi
             keys.Update(revoked);
             return revoked;
         }, cancellationToken));
+
+    public static DomainError Unknown(string id) => DomainError.NotFound("api_key_not_found", $"No API key has id '{id}'.", "id");
+
+    public ApiKey? Get(string id) => store.Set<ApiKey>().Get(id);
 
     public IReadOnlyList<ApiKey> List() => store.Set<ApiKey>().All().OrderBy(k => k.CreatedAt).ToArray();
 

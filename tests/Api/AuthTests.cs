@@ -84,6 +84,24 @@ public sealed class AuthTests : IDisposable
     }
 
     [Fact]
+    public async Task A_created_key_s_location_shows_the_key_without_its_secret()
+    {
+        var admin = _api.Admin();
+        var created = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "erp", role = "integration" });
+        var secret = (await created.Json()).GetProperty("key").GetString()!;
+
+        var shown = await admin.GetAsync(created.Headers.Location);
+        var unknown = await admin.GetAsync("/api/v1/api-keys/nope");
+
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        var body = await shown.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(secret, body);
+        Assert.Equal("integration", (await shown.Json()).GetProperty("role").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("api_key_not_found", (await unknown.Json()).GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task An_unknown_role_is_a_400_naming_the_field()
     {
         var response = await _api.Admin().PostAsJsonAsync("/api/v1/api-keys", new { name = "x", role = "root" });

@@ -29,6 +29,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
 
         ["POST /api/v1/api-keys"] = Admin,
         ["GET /api/v1/api-keys"] = Admin,
+        ["GET /api/v1/api-keys/{id}"] = Admin,
         ["DELETE /api/v1/api-keys/{id}"] = Admin,
         ["POST /api/v1/admin/backup"] = Admin,
 
