@@ -111,7 +111,10 @@ public static class RewardsEndpoints
         string id, RewardCatalog catalog, CancellationToken cancellationToken) =>
         Map(await catalog.SetActiveAsync(id, active: true, cancellationToken));
 
-    /// <summary>204 for a reward that was never redeemed; 409 <c>reward_redeemed</c> otherwise (deactivate it instead).</summary>
+    /// <summary>
+    /// 204 for a reward that was never redeemed and that no contest needs; 409 <c>reward_redeemed</c> or
+    /// <c>reward_in_use</c> (naming the contests) otherwise (deactivate it instead).
+    /// </summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         string id, RewardCatalog catalog, CancellationToken cancellationToken)
     {

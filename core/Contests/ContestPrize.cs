@@ -1,7 +1,8 @@
 namespace LoyaltyBot.Core.Contests;
 
 /// <summary>
-/// The prize for one place: points and/or a reward from the catalog (checked to exist when the contest is authored).
+/// The prize for one place: points and/or a reward from the catalog (checked to exist when the contest is written, and
+/// kept from deletion while the contest needs it: <see cref="ContestPrizeReferences"/>).
 /// Only points are paid; <see cref="RewardId"/> is kept on the award, and the winner is told a manager hands it over.
 /// </summary>
 public sealed record ContestPrize

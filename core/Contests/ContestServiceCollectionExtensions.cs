@@ -1,5 +1,6 @@
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Quizzes;
+using LoyaltyBot.Core.Rewards;
 using LoyaltyBot.Core.Sales;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,8 +10,9 @@ namespace LoyaltyBot.Core.Contests;
 
 /// <summary>
 /// Registers the contest domain: collections, authoring, live scores (a sale and quiz observer), leaderboards,
-/// announcements and finishing. Needs <c>AddContestChat()</c> for the messages; without a scheduler
-/// (<c>AddContestScheduling()</c> in the API) nothing fires by itself.
+/// announcements and finishing; keeps the rewards that contests name as prizes from being deleted. Needs
+/// <c>AddContestChat()</c> for the messages; without a scheduler (<c>AddContestScheduling()</c> in the API) nothing
+/// fires by itself.
 /// </summary>
 public static class ContestServiceCollectionExtensions
 {
@@ -25,6 +27,7 @@ public static class ContestServiceCollectionExtensions
         services.AddSingleton<ISaleObserver, ContestSaleObserver>();
         services.AddSingleton<IQuizRewardObserver, ContestQuizObserver>();
         services.AddSingleton<PrizeRewards>();
+        services.AddSingleton<IRewardReferences, ContestPrizeReferences>();
         services.AddSingleton<ContestValidator>();
         services.AddSingleton<ContestQueries>();
         services.AddSingleton<ContestLeaderboards>();

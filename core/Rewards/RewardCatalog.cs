@@ -4,9 +4,12 @@ using LoyaltyBot.Core.Storage;
 
 namespace LoyaltyBot.Core.Rewards;
 
-/// <summary>Managers keep the catalog: create, replace, (de)activate, delete never-redeemed rewards, set images.</summary>
-public sealed class RewardCatalog(IStoreWriter writer, TierLadder tiers, RewardOptions options, TimeProvider time)
+/// <summary>Managers keep the catalog: create, replace, (de)activate, delete never-redeemed unused rewards, set images.</summary>
+public sealed class RewardCatalog(
+    IStoreWriter writer, TierLadder tiers, RewardOptions options, TimeProvider time, IEnumerable<IRewardReferences> references)
 {
+    private readonly IRewardReferences[] _references = references.ToArray();
+
     public const int MaxNameLength = 100;
     public const int MaxDescriptionLength = 2000;
     public const decimal MaxCost = 1_000_000_000m;
@@ -60,7 +63,10 @@ public sealed class RewardCatalog(IStoreWriter writer, TierLadder tiers, RewardO
     public Task<Result<Reward>> SetActiveAsync(string id, bool active, CancellationToken cancellationToken) =>
         Change(id, current => current with { IsActive = active }, cancellationToken);
 
-    /// <summary>Deletes a reward that was never redeemed; a redeemed one stays for the record (deactivate it).</summary>
+    /// <summary>
+    /// Deletes a reward that was never redeemed and that nothing needs (<see cref="IRewardReferences"/>: an open contest's
+    /// prize, an award); the others stay (deactivate them). The checks run in the delete's own transaction.
+    /// </summary>
     public Task<Result<Reward>> DeleteAsync(string id, CancellationToken cancellationToken) =>
         writer.WriteAsync<Result<Reward>>(store =>
         {
@@ -74,6 +80,12 @@ public sealed class RewardCatalog(IStoreWriter writer, TierLadder tiers, RewardO
             if (reward.TimesRedeemed > 0 || store.Set<Redemption>().Exists(r => r.RewardId == id))
             {
                 return RewardErrors.EverRedeemed(id);
+            }
+
+            var holders = _references.SelectMany(r => r.HoldersOf(store, id)).ToArray();
+            if (holders.Length > 0)
+            {
+                return RewardErrors.InUse(id, holders);
             }
 
             rewards.Delete(id);

@@ -12,6 +12,7 @@ public static class RewardErrors
     public const string LimitReachedCode = "limit_reached";
     public const string NotAvailableCode = "not_available";
     public const string PriceChangedCode = "price_changed";
+    public const string InUseCode = "reward_in_use";
 
     /// <summary>Unknown, or (for redeeming) deactivated.</summary>
     public static DomainError RewardNotFound(string id) =>
@@ -51,6 +52,10 @@ public static class RewardErrors
 
     public static DomainError EverRedeemed(string id) =>
         DomainError.Conflict("reward_redeemed", $"Reward '{id}' was redeemed before and is kept for the record; deactivate it instead.", "id");
+
+    /// <summary>Something still needs the reward (see <see cref="IRewardReferences"/>), so it stays in the catalog.</summary>
+    public static DomainError InUse(string id, IReadOnlyList<string> holders) =>
+        DomainError.Conflict(InUseCode, $"Reward '{id}' is in use: {string.Join("; ", holders)}. It stays in the catalog; deactivate it to hide it from members (a deactivated reward can still be a prize).", "id");
 
     public static DomainError ImageTooLarge(int limit) =>
         DomainError.Invalid("image", "image_too_large", $"The image must be at most {limit:N0} bytes.");
