@@ -30,13 +30,22 @@ public sealed class ContestAuthoring(
         }
 
         var contest = checkedContest.Value with { Id = StoreIds.New(), CreatedAt = now, UpdatedAt = now, ChangedBy = actor };
-        await writer.WriteAsync(store =>
+        var created = await writer.WriteAsync<Result<Contest>>(store =>
         {
+            if (ContestValidator.PrizeRewardGone(store, draft!, contest) is { } gone)
+            {
+                return gone;
+            }
+
             store.Set<Contest>().Insert(contest);
-            return true;
+            return contest;
         }, cancellationToken);
-        await schedule.ScheduleAsync(contest, cancellationToken);
-        return contest;
+        if (created.IsSuccess)
+        {
+            await schedule.ScheduleAsync(contest, cancellationToken);
+        }
+
+        return created;
     }
 
     /// <summary>Replaces the contest and reschedules it; see the class remarks for what may change once it has started.</summary>
@@ -77,6 +86,11 @@ public sealed class ContestAuthoring(
             if (changed.EndsAt <= now)
             {
                 return DomainError.Invalid("endsAt", Validate.OutOfRange, "'endsAt' must be in the future.");
+            }
+
+            if (ContestValidator.PrizeRewardGone(store, draft!, changed) is { } gone)
+            {
+                return gone;
             }
 
             var replaced = changed with

@@ -2,6 +2,7 @@ using System.Globalization;
 using LoyaltyBot.Core.Earning;
 using LoyaltyBot.Core.Quizzes;
 using LoyaltyBot.Core.Results;
+using LoyaltyBot.Core.Storage;
 
 namespace LoyaltyBot.Core.Contests;
 
@@ -224,7 +225,7 @@ public sealed class ContestValidator(TierLadder tiers, IContestSchedule schedule
 
             if (rewardId.Length > 0 && !rewards.Exists(rewardId))
             {
-                return DomainError.Invalid($"{field}.rewardId", Rewards.RewardErrors.RewardNotFoundCode, $"'{field}.rewardId' is no reward of the catalog: '{rewardId}'.");
+                return UnknownReward(field, rewardId);
             }
 
             prizes.Add(new ContestPrize { Place = place, Points = Ledger.Points.Normalize(points), RewardId = rewardId.Length == 0 ? null : rewardId });
@@ -233,6 +234,28 @@ public sealed class ContestValidator(TierLadder tiers, IContestSchedule schedule
         prizes.Sort((a, b) => a.Place.CompareTo(b.Place));
         return null;
     }
+
+    /// <summary>
+    /// The first prize of <paramref name="contest"/> (checked from <paramref name="draft"/>) whose reward
+    /// <paramref name="store"/> does not hold. <see cref="Check"/> read the catalog before the write; authoring asks again
+    /// in the contest's own write transaction, so a reward deleted in between never becomes a prize.
+    /// </summary>
+    public static DomainError? PrizeRewardGone(IDocumentStore store, ContestDraft draft, Contest contest)
+    {
+        foreach (var prize in contest.Prizes)
+        {
+            if (prize.RewardId is { } rewardId && store.Set<Rewards.Reward>().Get(rewardId) is null)
+            {
+                var index = draft.Prizes?.Select((p, i) => (p, i)).First(d => d.p?.Place == prize.Place).i;
+                return UnknownReward($"prizes[{index}]", rewardId);
+            }
+        }
+
+        return null;
+    }
+
+    private static DomainError UnknownReward(string field, string rewardId) =>
+        DomainError.Invalid($"{field}.rewardId", Rewards.RewardErrors.RewardNotFoundCode, $"'{field}.rewardId' is no reward of the catalog: '{rewardId}'.");
 
     private DomainError? Announcements(AnnouncementPlanDraft? draft, TimeZoneInfo? zone, out AnnouncementPlan? plan)
     {

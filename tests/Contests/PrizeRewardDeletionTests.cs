@@ -151,6 +151,27 @@ public sealed class PrizeRewardDeletionTests
         Assert.Equal(RewardErrors.InUseCode, (await deleted).Error?.Code);
     }
 
+    [Fact]
+    public async Task A_contest_checked_before_its_prize_reward_was_deleted_is_refused_when_it_is_written()
+    {
+        await using var s = new ContestScenario();
+        var tv = await s.Reward("Телевизор 55″");
+        using var gate = new ManualResetEventSlim();
+        var writer = s.Service<IStoreWriter>();
+
+        // Hold the writer: the delete is queued first, then the contest is checked (the reward still exists) and queued.
+        var blocker = writer.WriteAsync(_ => gate.Wait(TimeSpan.FromSeconds(10)));
+        var deleted = s.Service<RewardCatalog>().DeleteAsync(tv, CancellationToken.None);
+        var created = s.Service<ContestAuthoring>().CreateAsync(Draft(s, tv), "test", CancellationToken.None);
+        gate.Set();
+        await blocker;
+
+        Assert.True((await deleted).IsSuccess);
+        var error = (await created).Error;
+        Assert.Equal(("prizes[1].rewardId", RewardErrors.RewardNotFoundCode), (error?.Field, error?.Code));
+        Assert.Equal(0, (await (await s.Manager()).GetJson("/api/v1/contests")).GetProperty("items").GetArrayLength());
+    }
+
     private static async Task Finish(ContestScenario s, string id)
     {
         s.Clock.Advance(TimeSpan.FromHours(1));
