@@ -39,6 +39,25 @@ public sealed class ContestSchedulingTests
     }
 
     [Fact]
+    public async Task Cancelling_a_contest_while_its_start_job_fires_is_answered_200()
+    {
+        await using var s = new ContestScenario();
+        await s.Dealer("D-1", "1001");
+        var manager = await s.Manager();
+
+        // A contest that starts now fires its start job at once; cancelling it in that moment raced Quartz's own removal
+        // of the fired one-shot trigger ("Unable to unschedule trigger … while deleting job", a 500).
+        for (var i = 0; i < 200; i++)
+        {
+            var id = await s.CreateContest(s.ContestBody(startsAt: s.Now));
+            var cancelled = await manager.PostAsync($"/api/v1/contests/{id}/cancel", null);
+
+            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+            Assert.False(await (await s.Scheduler()).Exists(new JobKey(id, "contest-finish")));
+        }
+    }
+
+    [Fact]
     public async Task A_start_missed_while_the_app_was_down_is_announced_once_at_startup()
     {
         await using var s = new ContestScenario();
