@@ -1,4 +1,5 @@
 using LoyaltyBot.Core.Broadcasts;
+using LoyaltyBot.Api.Scheduling;
 using Quartz;
 
 namespace LoyaltyBot.Api.Broadcasts;
@@ -20,7 +21,7 @@ internal sealed class QuartzBroadcastSchedule(ISchedulerFactory factory, Broadca
         try
         {
             var scheduler = await factory.GetScheduler(cancellationToken);
-            await scheduler.DeleteJob(KeyOf(broadcast.Id), cancellationToken);
+            await scheduler.RemoveJobAsync(KeyOf(broadcast.Id), cancellationToken);
             if (broadcasts.Get(broadcast.Id) is not { Status: BroadcastStatus.Scheduled or BroadcastStatus.Sending } current)
             {
                 return;
@@ -53,7 +54,7 @@ internal sealed class QuartzBroadcastSchedule(ISchedulerFactory factory, Broadca
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await (await factory.GetScheduler(cancellationToken)).DeleteJob(KeyOf(broadcastId), cancellationToken);
+            await (await factory.GetScheduler(cancellationToken)).RemoveJobAsync(KeyOf(broadcastId), cancellationToken);
         }
         finally
         {

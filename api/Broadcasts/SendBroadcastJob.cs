@@ -1,4 +1,5 @@
 using LoyaltyBot.Core.Broadcasts;
+using LoyaltyBot.Api.Scheduling;
 using Quartz;
 
 namespace LoyaltyBot.Api.Broadcasts;
@@ -16,7 +17,7 @@ public sealed class SendBroadcastJob(BroadcastDispatch dispatch, ILogger<SendBro
         var status = await dispatch.RunAsync(broadcastId, cancellationToken);
         if (status is not (BroadcastStatus.Scheduled or BroadcastStatus.Sending))
         {
-            await context.Scheduler.DeleteJob(context.JobDetail.Key, cancellationToken);
+            await context.Scheduler.RemoveJobAsync(context.JobDetail.Key, cancellationToken);
             logger.LogInformation("Broadcast {BroadcastId} is {Status}; its job is removed", broadcastId, status?.ToString() ?? "gone");
         }
     }

@@ -1,4 +1,5 @@
 using LoyaltyBot.Core.Contests;
+using LoyaltyBot.Api.Scheduling;
 using Quartz;
 
 namespace LoyaltyBot.Api.Contests;
@@ -138,23 +139,11 @@ internal sealed class QuartzContestSchedule(ISchedulerFactory factory, ContestQu
     private static IJobDetail Job<TJob>(string group, string contestId) where TJob : IJob =>
         JobBuilder.Create<TJob>().WithIdentity(contestId, group).UsingJobData(ContestJobData.ContestId, contestId).Build();
 
-    /// <summary>
-    /// Removes the contest's triggers, and with them its jobs (they are not durable). Not <c>DeleteJob</c>: when a one-shot
-    /// trigger fires at that moment the scheduler removes it too, and <c>DeleteJob</c> then throws "Unable to unschedule
-    /// trigger … while deleting job" (quartznet/quartznet#322), while <c>UnscheduleJobs</c> takes an already removed
-    /// trigger in its stride.
-    /// </summary>
     private static async Task DeleteJobsAsync(IScheduler scheduler, string contestId, CancellationToken cancellationToken)
     {
         foreach (var group in new[] { ContestJobData.StartGroup, ContestJobData.ReminderGroup, ContestJobData.FinishGroup })
         {
-            var key = new JobKey(contestId, group);
-            var triggers = await scheduler.GetTriggersOfJob(key, cancellationToken);
-            await scheduler.UnscheduleJobs(triggers.Select(t => t.Key).ToArray(), cancellationToken);
-            if (await scheduler.Exists(key, cancellationToken))
-            {
-                await scheduler.DeleteJob(key, cancellationToken);
-            }
+            await scheduler.RemoveJobAsync(new JobKey(contestId, group), cancellationToken);
         }
     }
 
