@@ -123,7 +123,7 @@ public sealed class ContestApiTests
         var body = s.ContestBody();
         var id = await s.CreateContest(body);
         var manager = await s.Manager();
-        await manager.PostAsync($"/api/v1/contests/{id}/cancel", null);
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync($"/api/v1/contests/{id}/cancel", null)).StatusCode);
 
         var response = await manager.PutAsJsonAsync($"/api/v1/contests/{id}", body);
 
