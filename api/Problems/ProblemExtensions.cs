@@ -1,16 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LoyaltyBot.Core.Storage;
 
 namespace LoyaltyBot.Api.Problems;
 
 public static class ProblemExtensions
 {
-    /// <summary>camelCase JSON with string enums and strict numbers; problem details for every error.</summary>
+    /// <summary>camelCase JSON with string enums, strict numbers and times in whole milliseconds; problem details for every error.</summary>
     public static IServiceCollection AddApiConventions(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            options.SerializerOptions.Converters.Add(new StorePrecisionTimeConverter());
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });

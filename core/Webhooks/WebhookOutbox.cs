@@ -12,7 +12,7 @@ public sealed class WebhookOutbox(TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new StorePrecisionTimeConverter() },
     };
 
     /// <summary>Raised after an event was written, so the sender can look sooner than its next poll.</summary>

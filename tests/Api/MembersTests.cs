@@ -119,6 +119,25 @@ public sealed class MembersTests : IDisposable
     }
 
     [Fact]
+    public async Task An_entry_s_time_reads_the_same_in_the_first_answer_its_replay_and_the_ledger()
+    {
+        using var folder = new TempFolder();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-06-15T09:00:00.1234567Z"));
+        using var api = new ApiFactory(folder.File("loyalty.db"), clock);
+        var client = api.Admin();
+        await client.CreateMember("D-1");
+
+        var first = await (await client.PostAsJsonAsync("/api/v1/members/D-1/adjustments", new { amount = 10, reason = "bonus", idempotencyKey = "k1" })).Json();
+        var replay = await (await client.PostAsJsonAsync("/api/v1/members/D-1/adjustments", new { amount = 10, reason = "bonus", idempotencyKey = "k1" })).Json();
+        var listed = (await client.GetJson("/api/v1/members/D-1/ledger")).GetProperty("items")[0];
+
+        var at = first.GetProperty("at").GetString();
+        Assert.Equal("2026-06-15T09:00:00.123+00:00", at);
+        Assert.Equal(at, replay.GetProperty("at").GetString());
+        Assert.Equal(at, listed.GetProperty("at").GetString());
+    }
+
+    [Fact]
     public async Task An_idempotency_key_reused_for_a_different_adjustment_is_a_409_and_writes_nothing()
     {
         await _client.CreateMember("D-1");
