@@ -37,6 +37,10 @@ public sealed class ApiKeys(IStoreWriter writer, IDocumentStore store, TimeProvi
         }, cancellationToken));
     }
 
+    /// <summary>
+    /// Revokes a key at once; the last working admin key is refused (409 <c>last_admin_key</c>), so nobody locks the
+    /// program out of its own API: issue another admin key first.
+    /// </summary>
     public Task<Result<ApiKey>> RevokeAsync(string id, CancellationToken cancellationToken) =>
         Forgetting(writer.WriteAsync<Result<ApiKey>>(s =>
         {
@@ -50,6 +54,11 @@ public sealed class ApiKeys(IStoreWriter writer, IDocumentStore store, TimeProvi
             if (key.RevokedAt is not null)
             {
                 return key;
+            }
+
+            if (key.Role == ApiKeyRole.Admin && !keys.Exists(k => k.Role == ApiKeyRole.Admin && k.RevokedAt == null && k.Id != id))
+            {
+                return DomainError.Conflict("last_admin_key", $"'{id}' is the last admin key; issue another admin key before revoking it.", "id");
             }
 
             var revoked = key with { RevokedAt = time.GetUtcNow() };

@@ -102,6 +102,22 @@ public sealed class AuthTests : IDisposable
     }
 
     [Fact]
+    public async Task The_last_admin_key_cannot_be_revoked_until_there_is_another()
+    {
+        var admin = _api.Admin();
+
+        var refused = await admin.DeleteAsync("/api/v1/api-keys/configured-admin");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("last_admin_key", (await refused.Json()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/api-keys")).StatusCode);
+
+        var second = _api.ClientWithKey(await _api.KeyFor("admin"));
+        Assert.Equal(HttpStatusCode.NoContent, (await second.DeleteAsync("/api/v1/api-keys/configured-admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await admin.GetAsync("/api/v1/api-keys")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_role_is_a_400_naming_the_field()
     {
         var response = await _api.Admin().PostAsJsonAsync("/api/v1/api-keys", new { name = "x", role = "root" });
