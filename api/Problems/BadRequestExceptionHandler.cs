@@ -44,8 +44,12 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         });
     }
 
+    /// <summary>Names the field, or says whether the whole body is broken JSON or valid JSON of the wrong shape (an array, a string).</summary>
     private static string Describe(JsonException json) =>
-        json.Path is { Length: > 1 } path ? $"check '{path.TrimStart('$', '.')}'." : "check the syntax.";
+        // The reader's own exception type is internal to System.Text.Json; it marks text that is not JSON at all.
+        json.InnerException?.GetType().Name == "JsonReaderException" ? "check the syntax."
+        : json.Path is { Length: > 1 } path ? $"check '{path.TrimStart('$', '.')}'."
+        : "the body must be a JSON object with this endpoint's fields.";
 
     /// <summary>"$.sales[3].units" becomes "sales[3].units"; the root becomes "body".</summary>
     private static string FieldOf(JsonException json) =>

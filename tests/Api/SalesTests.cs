@@ -112,6 +112,19 @@ public sealed class SalesTests : IDisposable
         Assert.Equal(0, (await _client.GetJson("/api/v1/members/D-1/ledger")).GetProperty("total").GetInt32());
     }
 
+    [Theory]
+    [InlineData("""[{"id":"S"}]""", "must be a JSON object")]
+    [InlineData("""{"sales":[{"id":"S",""", "check the syntax")]
+    public async Task A_batch_body_of_the_wrong_shape_is_told_apart_from_broken_json(string json, string says)
+    {
+        var response = await _client.PostRaw("/api/v1/sales/batch", json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Json();
+        Assert.Equal("malformed_json", body.GetProperty("code").GetString());
+        Assert.Contains(says, body.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task A_batch_with_mixed_items_commits_the_valid_ones_and_reports_each_in_order()
     {
