@@ -71,6 +71,10 @@ public sealed class KpiReports(IDocumentStore store, TimeProvider time, IEnumera
         var redeemed = Redeemed(inPeriod);
         var expired = -inPeriod.Where(e => e.Kind == LedgerEntryKind.Expiry).Sum(e => e.Amount);
         var participating = ActiveIn(from, to);
+        // Members enrolled later whose history was imported (sales backdated to before their enrolment) count as members of
+        // the period they were active in: else a go-live import reports more participants than members.
+        var enrolledLater = store.Set<Member>().Find(m => m.CreatedAt >= to).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        members += activity.Where(a => a.At >= from && enrolledLater.Contains(a.MemberId)).Select(a => a.MemberId).Distinct().Count();
         var quizAttempts = store.Set<QuizAttempt>().All().Where(a => a.FinishedAt >= from && a.FinishedAt < to).ToArray();
         var previous = ActiveSet(from - (to - from), from);
         var current = ActiveSet(from, to);

@@ -57,6 +57,18 @@ public sealed class KpiReportTests
     }
 
     [Fact]
+    public async Task Members_enrolled_after_a_period_count_in_it_when_their_imported_history_made_them_active()
+    {
+        using var s = await Fixture(); // enrolled 15 June; D-1 and D-2 have sales backdated to May
+
+        var may = await s.Admin.GetJson("/api/v1/reports/kpi?from=2026-05-01T00:00:00Z&to=2026-06-01T00:00:00Z");
+
+        Assert.Equal(2, may.GetProperty("participatingMembers").GetInt32());
+        Assert.Equal(2, may.GetProperty("members").GetInt32());
+        Assert.Equal(1m, may.GetProperty("participationRate").GetDecimal());
+    }
+
+    [Fact]
     public async Task The_chart_is_a_valid_png()
     {
         using var s = await Fixture();
