@@ -55,6 +55,14 @@ public static class PhoneNumbers
         return null;
     }
 
+    /// <summary>
+    /// How <paramref name="phone"/> (stored form) may have been stored: itself and, for a Russian <c>+7</c> number, the
+    /// <c>+8…</c> that versions before E.164 phones stored when it was typed with the trunk 8 (8 916 … → +8916…). Those
+    /// stored values are kept as written (an 11-digit +8… may also be a Korean or Vietnamese number), so lookups try both.
+    /// </summary>
+    public static IReadOnlyList<string> StoredSpellingsOf(string phone) =>
+        phone is { Length: 12 } && phone.StartsWith("+7", StringComparison.Ordinal) ? [phone, "+8" + phone[2..]] : [phone];
+
     /// <summary>The international digits of a number typed without <c>+</c>, or null when it needs the <c>+</c>.</summary>
     private static string? National(string digits) => digits switch
     {

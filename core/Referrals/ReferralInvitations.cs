@@ -180,17 +180,21 @@ public sealed class ReferralInvitations(
             ? referrer
             : null;
 
-    /// <summary>Not the referrer's own phone (known from their own application), and not a phone already pending or approved.</summary>
+    /// <summary>
+    /// Not the referrer's own phone (known from their own application), and not a phone already pending or approved; either
+    /// as stored now or as an older version stored it (<see cref="PhoneNumbers.StoredSpellingsOf"/>).
+    /// </summary>
     private static DomainError? PhoneRules(IDocumentStore s, Member referrer, string phone)
     {
         var applications = s.Set<ReferralApplication>();
         var referrerId = referrer.Id;
-        if (applications.Exists(a => a.MemberId == referrerId && a.Phone == phone))
+        var spellings = PhoneNumbers.StoredSpellingsOf(phone);
+        if (spellings.Any(stored => applications.Exists(a => a.MemberId == referrerId && a.Phone == stored)))
         {
             return ReferralErrors.SelfReferral("phone");
         }
 
-        return applications.Exists(a => a.Phone == phone && a.Status != ApplicationStatus.Rejected)
+        return spellings.Any(stored => applications.Exists(a => a.Phone == stored && a.Status != ApplicationStatus.Rejected))
             ? ReferralErrors.PhoneTaken()
             : null;
     }
