@@ -68,8 +68,6 @@ public sealed class PrizeRewardDeletionTests
     {
         await using var s = new ContestScenario();
         var tv = await s.Reward("Телевизор 55″");
-        // Not started: a contest that started a minute ago has its start job firing at once, and cancelling it then
-        // sometimes meets a Quartz race this test is not about.
         var id = await s.CreateContest(WithRewardPrize(s, tv, startsAt: s.Now.AddDays(1)));
         Assert.Equal(HttpStatusCode.OK, (await (await s.Manager()).PostAsync($"/api/v1/contests/{id}/cancel", null)).StatusCode);
 
