@@ -17,9 +17,22 @@ public sealed class ProgramCalendar(TimeZoneInfo timeZone, int yearStartMonth = 
     }
 
     /// <summary>The first moment of a program year.</summary>
-    public DateTimeOffset StartOf(int year)
+    public DateTimeOffset StartOf(int year) => AtLocal(new DateTime(year, YearStartMonth, 1, 0, 0, 0, DateTimeKind.Unspecified));
+
+    /// <summary>
+    /// The same wall-clock time <paramref name="months"/> calendar months later in the program's time zone
+    /// (31 March + 1 = 30 April), whatever the UTC date and any daylight-saving change in between.
+    /// </summary>
+    public DateTimeOffset AddMonths(DateTimeOffset moment, int months) =>
+        AtLocal(TimeZoneInfo.ConvertTime(moment, TimeZone).DateTime.AddMonths(months));
+
+    /// <summary>
+    /// The moment (UTC) a wall-clock time of the program's time zone names. A time that a daylight-saving change skips
+    /// or repeats is read with the zone's standard offset.
+    /// </summary>
+    public DateTimeOffset AtLocal(DateTime local)
     {
-        var local = new DateTime(year, YearStartMonth, 1, 0, 0, 0, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local)).ToUniversalTime();
+        var wallClock = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(wallClock, TimeZone.GetUtcOffset(wallClock)).ToUniversalTime();
     }
 }

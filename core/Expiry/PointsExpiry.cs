@@ -12,7 +12,7 @@ namespace LoyaltyBot.Core.Expiry;
 /// The scheduled expiry step. For each member with points, in one write: writes off the remainder of every expired lot
 /// as a ledger debit of kind <see cref="LedgerEntryKind.Expiry"/> (key <c>expiry:{memberId}:{lotEntryId}</c>, so each
 /// lot is written off once however often this runs), and warns <see cref="ExpiryOptions.WarningDays"/> days ahead of
-/// each expiry date with the amount (dedup <c>expiry-warning:{memberId}:{date}</c>).
+/// each expiry day of the program's time zone with the amount (dedup <c>expiry-warning:{memberId}:{date}</c>).
 /// </summary>
 public sealed class PointsExpiry(
     IStoreWriter writer,
@@ -69,7 +69,8 @@ public sealed class PointsExpiry(
 
         var warned = 0;
         var soon = open.Where(l => l.ExpiresAt > now && l.ExpiresAt - TimeSpan.FromDays(options.WarningDays) <= now);
-        foreach (var group in soon.GroupBy(l => l.ExpiresAt!.Value.UtcDateTime.Date))
+        // One warning per day of the program's time zone, the day the warning names (a UTC day would split or merge them).
+        foreach (var group in soon.GroupBy(l => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l.ExpiresAt!.Value, calendar.TimeZone).DateTime)))
         {
             var amount = group.Sum(l => l.Remaining);
             var at = group.Min(l => l.ExpiresAt!.Value);

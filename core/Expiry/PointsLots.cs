@@ -39,10 +39,13 @@ public sealed class PointsLots(ExpiryOptions options, ProgramCalendar calendar)
         return lots;
     }
 
-    /// <summary>When points earned at <paramref name="earnedAt"/> expire, or null when they never do.</summary>
+    /// <summary>
+    /// When points earned at <paramref name="earnedAt"/> expire, or null when they never do. Months are calendar months
+    /// of the program's time zone, so points earned on 31 March at 01:00 in Moscow expire on 30 April, not on 1 May.
+    /// </summary>
     public DateTimeOffset? ExpiryOf(DateTimeOffset earnedAt) => options.Mode switch
     {
-        ExpiryMode.MonthsAfterEarning => earnedAt.AddMonths(options.Months),
+        ExpiryMode.MonthsAfterEarning => calendar.AddMonths(earnedAt, options.Months),
         ExpiryMode.EndOfFollowingYear => calendar.StartOf(calendar.YearOf(earnedAt) + 2),
         _ => null,
     };

@@ -48,6 +48,58 @@ public sealed class ExpiryTests
     }
 
     [Fact]
+    public async Task Points_expiring_on_the_same_program_day_are_one_warning_even_when_their_utc_days_differ()
+    {
+        using var s = new RewardsScenario(MonthAfterEarning);
+        await s.LinkedChat("D-1", "1001");
+        s.Clock.SetUtcNow(DateTimeOffset.Parse("2026-06-15T22:00:00Z")); // 16 June, 01:00 in Moscow
+        await s.Adjust("D-1", 100);
+        s.Clock.SetUtcNow(DateTimeOffset.Parse("2026-06-16T09:00:00Z")); // 16 June, 12:00 in Moscow
+        await s.Adjust("D-1", 50);
+
+        s.Clock.SetUtcNow(DateTimeOffset.Parse("2026-07-10T09:00:00Z"));
+
+        Assert.Equal(new ExpiryRun(0, 0, 1), await s.Api.Services.GetRequiredService<PointsExpiry>().RunAsync(CancellationToken.None));
+        Assert.Contains("150 баллов сгорят 16.07.2026", await s.DeliveredTo("1001", "сгорят"));
+    }
+
+    [Fact]
+    public async Task Points_expiring_on_different_program_days_are_warned_apart_even_on_the_same_utc_day()
+    {
+        using var s = new RewardsScenario(MonthAfterEarning);
+        await s.LinkedChat("D-1", "1001");
+        await s.Adjust("D-1", 100); // 15 June, 12:00 in Moscow
+        s.Clock.SetUtcNow(DateTimeOffset.Parse("2026-06-15T22:00:00Z")); // 16 June, 01:00 in Moscow
+        await s.Adjust("D-1", 50);
+
+        s.Clock.SetUtcNow(DateTimeOffset.Parse("2026-07-10T09:00:00Z"));
+
+        Assert.Equal(new ExpiryRun(0, 0, 2), await s.Api.Services.GetRequiredService<PointsExpiry>().RunAsync(CancellationToken.None));
+        Assert.Contains("100 баллов сгорят 15.07.2026", await s.DeliveredTo("1001", "100 баллов сгорят"));
+        Assert.Contains("50 баллов сгорят 16.07.2026", await s.DeliveredTo("1001", "50 баллов сгорят"));
+    }
+
+    [Fact]
+    public void Months_after_earning_count_calendar_months_in_the_program_time_zone()
+    {
+        var calendar = new LoyaltyBot.Core.Earning.ProgramCalendar(TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"));
+        var lots = new PointsLots(new ExpiryOptions { Mode = ExpiryMode.MonthsAfterEarning, Months = 1 }, calendar);
+
+        // 31 March, 01:00 in Moscow (still 30 March in UTC): a month later is 30 April, 01:00 in Moscow, not 1 May.
+        Assert.Equal(DateTimeOffset.Parse("2026-04-29T22:00:00Z"), lots.ExpiryOf(DateTimeOffset.Parse("2026-03-30T22:00:00Z")));
+    }
+
+    [Fact]
+    public void Months_after_earning_keep_the_local_time_across_a_daylight_saving_change()
+    {
+        var calendar = new LoyaltyBot.Core.Earning.ProgramCalendar(TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+        var lots = new PointsLots(new ExpiryOptions { Mode = ExpiryMode.MonthsAfterEarning, Months = 6 }, calendar);
+
+        // 15 July, 00:30 in Berlin (summer time, 14 July in UTC): six months later is 15 January, 00:30 in Berlin, not 14 January, 23:30.
+        Assert.Equal(DateTimeOffset.Parse("2027-01-14T23:30:00Z"), lots.ExpiryOf(DateTimeOffset.Parse("2026-07-14T22:30:00Z")));
+    }
+
+    [Fact]
     public async Task By_default_points_never_expire()
     {
         using var s = new RewardsScenario();
