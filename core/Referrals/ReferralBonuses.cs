@@ -13,7 +13,8 @@ namespace LoyaltyBot.Core.Referrals;
 /// <summary>
 /// The two referral bonuses, each a <see cref="LedgerEntryKind.ReferralBonus"/> entry referencing
 /// <c>referral:{id}</c>: the referee's welcome bonus on approval (key <c>referral:{id}:welcome</c>) and the referrer's
-/// bonus on the referee's first qualifying sale within the window (key <c>referral:{id}:referrer</c>). The referrer's
+/// bonus on the referee's first qualifying sale that occurred within the window after the approval (a sale dated
+/// before it never qualifies; key <c>referral:{id}:referrer</c>). The referrer's
 /// bonus is decided inside the sale's own transaction and only for new sales, and the application records the
 /// decision, so replays, batches and retries pay it at most once.
 /// </summary>
@@ -64,6 +65,7 @@ public sealed class ReferralBonuses(
         var application = applications.FindOne(a => a.MemberId == memberId);
         if (application is not { Status: ApplicationStatus.Approved, ReferrerBonusOutcome: null, DecidedAt: { } approvedAt }
             || sale.Units < options.QualifyingMinUnits
+            || sale.OccurredAt < approvedAt
             || sale.OccurredAt > approvedAt.AddDays(options.QualifyingWindowDays))
         {
             return;

@@ -92,6 +92,19 @@ public sealed class ReferralBonusTests
     }
 
     [Fact]
+    public async Task A_sale_that_occurred_before_the_approval_does_not_qualify_and_a_later_one_does()
+    {
+        using var s = new ReferralScenario();
+        var referee = await s.RegisterAndApprove(s.Chat("2001"), await ReferralScenario.InviteCode(await s.Member("P-1", "1001")), phone: "+79161234567");
+
+        Assert.Equal(HttpStatusCode.Created, (await s.Admin.PostSale("S-0", referee, 1, s.Clock.GetUtcNow().AddDays(-3))).StatusCode);
+        Assert.Empty(await s.ReferralBonuses("P-1"));
+        await s.Sale("S-1", referee);
+
+        Assert.Single(await s.ReferralBonuses("P-1"));
+    }
+
+    [Fact]
     public async Task A_sale_below_the_configured_minimum_does_not_qualify_and_a_later_one_does()
     {
         using var s = new ReferralScenario(new Dictionary<string, string?> { ["Referrals:QualifyingMinUnits"] = "10" });
