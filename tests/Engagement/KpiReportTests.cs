@@ -150,6 +150,29 @@ public sealed class KpiReportTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Period_days_and_times_without_an_offset_are_read_in_the_program_time_zone()
+    {
+        using var s = new RewardsScenario();
+        var kpi = await s.Admin.GetJson("/api/v1/reports/kpi?from=2026-06-01&to=2026-06-08T00:00");
+
+        Assert.Equal(DateTimeOffset.Parse("2026-05-31T21:00:00Z"), kpi.GetProperty("from").GetDateTimeOffset());
+        Assert.Equal(DateTimeOffset.Parse("2026-06-07T21:00:00Z"), kpi.GetProperty("to").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task A_ledger_export_from_a_day_starts_at_midnight_in_the_program_time_zone()
+    {
+        using var s = new RewardsScenario();
+        await s.Member("D-1");
+        s.Clock.SetUtcNow(DateTimeOffset.Parse("2026-06-15T21:30:00Z")); // 16 June, 00:30 in Moscow
+        await s.Adjust("D-1", 7);
+
+        var csv = await s.Admin.GetStringAsync("/api/v1/reports/ledger.csv?from=2026-06-16");
+
+        Assert.Contains("2026-06-15T21:30:00.000Z", csv);
+    }
+
     /// <summary>The API leaves null properties out.</summary>
     private static bool IsNull(System.Text.Json.JsonElement json, string name) =>
         !json.TryGetProperty(name, out var value) || value.ValueKind == System.Text.Json.JsonValueKind.Null;
