@@ -1,3 +1,4 @@
+using LoyaltyBot.Core.Earning;
 using LoyaltyBot.Core.Ledger;
 using LoyaltyBot.Core.Members;
 using LoyaltyBot.Core.Quizzes;
@@ -12,7 +13,7 @@ namespace LoyaltyBot.Core.Reports;
 /// Computes the KPI figures from the store (reads only). Activity means a sale that occurred, a redemption made or a
 /// quiz attempt started in the window.
 /// </summary>
-public sealed class KpiReports(IDocumentStore store, TimeProvider time, IEnumerable<IReferralFunnel> referrals)
+public sealed class KpiReports(IDocumentStore store, TimeProvider time, ProgramCalendar calendar, IEnumerable<IReferralFunnel> referrals)
 {
     public static readonly TimeSpan MaxSpan = TimeSpan.FromDays(2 * 366);
 
@@ -79,10 +80,15 @@ public sealed class KpiReports(IDocumentStore store, TimeProvider time, IEnumera
         var previous = ActiveSet(from - (to - from), from);
         var current = ActiveSet(from, to);
 
+        // Seven days of the program's time zone each, so a daylight-saving change moves no boundary off local midnight.
+        var localFrom = TimeZoneInfo.ConvertTime(from, calendar.TimeZone).DateTime;
+        DateTimeOffset WeekStart(int n) =>
+            n == 0 ? from : (DateTime.MaxValue - localFrom).TotalDays <= 7 * n ? to : calendar.AtLocal(localFrom.AddDays(7 * n));
         var weeks = new List<KpiWeek>();
-        for (var start = from; start < to; start = start.AddDays(7))
+        for (var n = 0; WeekStart(n) < to; n++)
         {
-            var end = start.AddDays(7) < to ? start.AddDays(7) : to;
+            var start = WeekStart(n);
+            var end = WeekStart(n + 1) < to ? WeekStart(n + 1) : to;
             var week = inPeriod.Where(e => e.At >= start && e.At < end).ToArray();
             weeks.Add(new KpiWeek(start, Issued(week), Redeemed(week), ActiveIn(start, end)));
         }

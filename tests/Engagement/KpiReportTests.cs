@@ -173,6 +173,18 @@ public sealed class KpiReportTests
         Assert.Contains("2026-06-15T21:30:00.000Z", csv);
     }
 
+    [Fact]
+    public async Task Weekly_buckets_start_at_local_midnight_across_a_daylight_saving_change()
+    {
+        using var s = new RewardsScenario(new Dictionary<string, string?> { ["Program:TimeZone"] = "Europe/Berlin" });
+
+        // Two weeks from Monday 19 October; Berlin leaves summer time on Sunday 25 October.
+        var kpi = await s.Admin.GetJson("/api/v1/reports/kpi?from=2026-10-19&to=2026-11-02");
+
+        var starts = kpi.GetProperty("weeks").EnumerateArray().Select(w => w.GetProperty("start").GetDateTimeOffset()).ToArray();
+        Assert.Equal([DateTimeOffset.Parse("2026-10-18T22:00:00Z"), DateTimeOffset.Parse("2026-10-25T23:00:00Z")], starts);
+    }
+
     /// <summary>The API leaves null properties out.</summary>
     private static bool IsNull(System.Text.Json.JsonElement json, string name) =>
         !json.TryGetProperty(name, out var value) || value.ValueKind == System.Text.Json.JsonValueKind.Null;
