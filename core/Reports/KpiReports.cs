@@ -17,17 +17,25 @@ public sealed class KpiReports(IDocumentStore store, TimeProvider time, ProgramC
 {
     public static readonly TimeSpan MaxSpan = TimeSpan.FromDays(2 * 366);
 
+    /// <summary>No sale is older (see the sales' <c>occurredAt</c>); earlier periods would also reach below the calendar's first day.</summary>
+    public static readonly DateTimeOffset EarliestStart = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private static readonly LedgerEntryKind[] Issuing =
     [
         LedgerEntryKind.SaleAccrual, LedgerEntryKind.ReferralBonus, LedgerEntryKind.QuizReward, LedgerEntryKind.ContestPrize,
         LedgerEntryKind.ManualAdjustment, LedgerEntryKind.Achievement, LedgerEntryKind.Spiff,
     ];
 
-    /// <summary>Checks the period; defaults: <c>to</c> = now, <c>from</c> = 30 days before <c>to</c>.</summary>
+    /// <summary>Checks the period (from 2000 on, at most two years); defaults: <c>to</c> = now, <c>from</c> = 30 days before <c>to</c>.</summary>
     public Result<(DateTimeOffset From, DateTimeOffset To)> Period(DateTimeOffset? from, DateTimeOffset? to)
     {
         var end = (to ?? time.GetUtcNow()).ToUniversalTime();
         var start = (from ?? end.AddDays(-30)).ToUniversalTime();
+        if (start < EarliestStart)
+        {
+            return DomainError.Invalid(from is null ? "to" : "from", Validate.OutOfRange, "The period must start on or after 2000-01-01.");
+        }
+
         if (start >= end)
         {
             return DomainError.Invalid("from", Validate.OutOfRange, "'from' must be before 'to'.");

@@ -185,6 +185,23 @@ public sealed class KpiReportTests
         Assert.Equal([DateTimeOffset.Parse("2026-10-18T22:00:00Z"), DateTimeOffset.Parse("2026-10-25T23:00:00Z")], starts);
     }
 
+    [Theory]
+    [InlineData("from=0001-01-01T00:00:00Z&to=0001-01-08T00:00:00Z")]
+    [InlineData("from=9999-12-20T00:00:00Z&to=9999-12-31T23:59:59Z")]
+    [InlineData("from=0001-01-01")]
+    [InlineData("from=9999-12-20&to=9999-12-31")]
+    public async Task A_period_at_the_ends_of_the_calendar_is_answered_without_a_server_error(string query)
+    {
+        using var s = new RewardsScenario();
+        await s.Member("D-1", points: 10);
+
+        var kpi = await s.Admin.GetAsync($"/api/v1/reports/kpi?{query}");
+        var png = await s.Admin.GetAsync($"/api/v1/reports/kpi.png?{query}");
+
+        Assert.True((int)kpi.StatusCode < 500, $"kpi: {(int)kpi.StatusCode} {await kpi.Content.ReadAsStringAsync()}");
+        Assert.True((int)png.StatusCode < 500, $"kpi.png: {(int)png.StatusCode}");
+    }
+
     /// <summary>The API leaves null properties out.</summary>
     private static bool IsNull(System.Text.Json.JsonElement json, string name) =>
         !json.TryGetProperty(name, out var value) || value.ValueKind == System.Text.Json.JsonValueKind.Null;
