@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoyaltyBot.Core.Earning;
 using LoyaltyBot.Core.Results;
 
 namespace LoyaltyBot.Bot.Import;
@@ -28,8 +29,11 @@ public static class SaleFields
         "dd.MM.yyyy HH:mm:ss",
     ];
 
-    /// <summary>A date in one of <see cref="DateFormatsText"/>; without an offset it is UTC. Empty is null.</summary>
-    public static DomainError? OccurredAt(string text, out DateTimeOffset? occurredAt)
+    /// <summary>
+    /// A date in one of <see cref="DateFormatsText"/>; without an offset it is a wall-clock time of the program's time zone,
+    /// as the HTTP API reads it. Empty is null.
+    /// </summary>
+    public static DomainError? OccurredAt(string text, ProgramCalendar calendar, out DateTimeOffset? occurredAt)
     {
         occurredAt = null;
         if (text.Length == 0)
@@ -43,8 +47,18 @@ public static class SaleFields
             return DomainError.Invalid("occurredAt", Validate.InvalidValue, $"'occurred_at' must be a date as {DateFormatsText}, not '{text}'.");
         }
 
-        occurredAt = parsed;
-        return null;
+        // RoundtripKind leaves a time without an offset Unspecified (one with an offset or Z would not be).
+        var withoutOffset = DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var wallClock)
+            && wallClock.Kind == DateTimeKind.Unspecified;
+        try
+        {
+            occurredAt = withoutOffset ? calendar.AtLocal(wallClock) : parsed;
+            return null;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return DomainError.Invalid("occurredAt", Validate.InvalidValue, $"'occurred_at' is out of range: '{text}'.");
+        }
     }
 
     /// <summary>A whole number; spaces (also U+00A0, U+202F) may group thousands: <c>1 000</c>. Empty is null.</summary>

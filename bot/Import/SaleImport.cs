@@ -1,3 +1,4 @@
+using LoyaltyBot.Core.Earning;
 using LoyaltyBot.Core.Results;
 using LoyaltyBot.Core.Sales;
 
@@ -8,7 +9,7 @@ namespace LoyaltyBot.Bot.Import;
 /// <c>occurred_at</c> and optional <c>amount</c>, written as <see cref="SaleFields"/> reads them. Recorded through
 /// <see cref="SaleRecorder"/> in batches, idempotent by sale id: a re-run reports the sales as already present and adds no points.
 /// </summary>
-public sealed class SaleImport(SaleRecorder recorder)
+public sealed class SaleImport(SaleRecorder recorder, ProgramCalendar calendar)
 {
     public const int ChunkSize = 1000;
     private static readonly string[] Columns = ["sale_id", "member_external_id", "sku", "units", "occurred_at"];
@@ -65,14 +66,14 @@ public sealed class SaleImport(SaleRecorder recorder)
         return new ImportSummary(table.Lines, imported, present, rejected.OrderBy(r => r.Line).ToList());
     }
 
-    private static (SaleRequest? Request, DomainError? Error) Parse(CsvTable table, CsvRow row)
+    private (SaleRequest? Request, DomainError? Error) Parse(CsvTable table, CsvRow row)
     {
         if (SaleFields.Units(table.Field(row, "units"), out var units) is { } unitsError)
         {
             return (null, unitsError);
         }
 
-        if (SaleFields.OccurredAt(table.Field(row, "occurred_at"), out var occurredAt) is { } dateError)
+        if (SaleFields.OccurredAt(table.Field(row, "occurred_at"), calendar, out var occurredAt) is { } dateError)
         {
             return (null, dateError);
         }

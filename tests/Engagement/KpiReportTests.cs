@@ -69,6 +69,20 @@ public sealed class KpiReportTests
     }
 
     [Fact]
+    public async Task A_sale_time_without_an_offset_is_a_wall_clock_time_of_the_program_zone()
+    {
+        using var s = new RewardsScenario(); // Program:TimeZone Europe/Moscow, whatever the host's zone
+        await s.Member("D-9");
+
+        var posted = await s.Admin.PostRaw(
+            "/api/v1/sales", """{"id":"LATE","memberExternalId":"D-9","sku":"X","units":7,"occurredAt":"2026-05-31T23:30:00"}""");
+
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        Assert.Equal(7, (await s.Admin.GetJson("/api/v1/reports/kpi?from=2026-05-01&to=2026-06-01")).GetProperty("unitsSold").GetInt64());
+        Assert.Equal(0, (await s.Admin.GetJson("/api/v1/reports/kpi?from=2026-06-01&to=2026-06-16")).GetProperty("unitsSold").GetInt64());
+    }
+
+    [Fact]
     public async Task The_chart_is_a_valid_png()
     {
         using var s = await Fixture();

@@ -156,10 +156,11 @@ public sealed class ImportTests : IDisposable
         Assert.Contains($"line 2: invalid_value: 'occurred_at' must be a date as {SaleFields.DateFormatsText}, not '04/03/2026'.", output);
         Assert.Contains("line 7: invalid_value: 'occurred_at' must be a date as", output);
         Assert.Null(StoredSale("S-9"));
-        Assert.Equal(new DateTimeOffset(2026, 3, 4, 0, 0, 0, TimeSpan.Zero), StoredSale("S-10")!.OccurredAt);
-        Assert.Equal(new DateTimeOffset(2026, 3, 4, 18, 30, 0, TimeSpan.Zero), StoredSale("S-11")!.OccurredAt);
+        // Without an offset: wall-clock times of Program:TimeZone (Moscow, UTC+3).
+        Assert.Equal(new DateTimeOffset(2026, 3, 3, 21, 0, 0, TimeSpan.Zero), StoredSale("S-10")!.OccurredAt);
+        Assert.Equal(new DateTimeOffset(2026, 3, 4, 15, 30, 0, TimeSpan.Zero), StoredSale("S-11")!.OccurredAt);
         Assert.Equal(new DateTimeOffset(2026, 3, 4, 7, 0, 0, TimeSpan.Zero), StoredSale("S-12")!.OccurredAt);
-        Assert.Equal(new DateTimeOffset(2026, 3, 4, 10, 0, 0, TimeSpan.Zero), StoredSale("S-13")!.OccurredAt);
+        Assert.Equal(new DateTimeOffset(2026, 3, 4, 7, 0, 0, TimeSpan.Zero), StoredSale("S-13")!.OccurredAt);
     }
 
     [Fact]

@@ -1,9 +1,12 @@
 using LoyaltyBot.Bot.Import;
+using LoyaltyBot.Core.Earning;
 
 namespace LoyaltyBot.Tests.Import;
 
 public sealed class SaleFieldsTests
 {
+    private static readonly ProgramCalendar Moscow = new(TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"));
+
     [Theory]
     [InlineData("1.234,56", "1234.56")]
     [InlineData("12,500.00", "12500.00")]
@@ -58,7 +61,7 @@ public sealed class SaleFieldsTests
     [InlineData("yesterday")]
     public void A_date_outside_the_documented_formats_is_an_error_naming_them(string text)
     {
-        var error = SaleFields.OccurredAt(text, out var occurredAt);
+        var error = SaleFields.OccurredAt(text, Moscow, out var occurredAt);
 
         Assert.Equal("occurredAt", error?.Field);
         Assert.Contains(SaleFields.DateFormatsText, error!.Message);
@@ -66,18 +69,26 @@ public sealed class SaleFieldsTests
     }
 
     [Theory]
-    [InlineData("2026-03-04", "2026-03-04T00:00:00+00:00")]
-    [InlineData("2026-03-04T10:00", "2026-03-04T10:00:00+00:00")]
+    [InlineData("2026-03-04", "2026-03-03T21:00:00+00:00")]
+    [InlineData("2026-03-04T10:00", "2026-03-04T07:00:00+00:00")]
     [InlineData("2026-03-04T10:00:30Z", "2026-03-04T10:00:30+00:00")]
     [InlineData("2026-03-04T10:00:30.250+03:00", "2026-03-04T07:00:30.25+00:00")]
     [InlineData("2026-03-04 10:00:30-05:00", "2026-03-04T15:00:30+00:00")]
-    [InlineData("04.03.2026", "2026-03-04T00:00:00+00:00")]
-    [InlineData("04.03.2026 10:00:30", "2026-03-04T10:00:30+00:00")]
-    public void A_date_in_a_documented_format_is_read_and_without_an_offset_is_utc(string text, string expected)
+    [InlineData("04.03.2026", "2026-03-03T21:00:00+00:00")]
+    [InlineData("04.03.2026 10:00:30", "2026-03-04T07:00:30+00:00")]
+    public void A_date_in_a_documented_format_is_read_and_without_an_offset_is_a_time_of_the_program_zone(string text, string expected)
     {
-        Assert.Null(SaleFields.OccurredAt(text, out var occurredAt));
+        Assert.Null(SaleFields.OccurredAt(text, Moscow, out var occurredAt));
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), occurredAt);
-        Assert.Equal(TimeSpan.Zero, occurredAt!.Value.Offset);
+    }
+
+    [Fact]
+    public void A_date_without_an_offset_that_no_zone_offset_can_move_is_an_error()
+    {
+        var error = SaleFields.OccurredAt("0001-01-01", Moscow, out var occurredAt);
+
+        Assert.Equal("occurredAt", error?.Field);
+        Assert.Null(occurredAt);
     }
 
     [Theory]
