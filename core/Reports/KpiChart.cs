@@ -8,11 +8,12 @@ public static class KpiChart
     public const int Width = 1000;
     public const int Height = 500;
 
-    public static byte[] Png(KpiFigures figures, string title, string issuedLabel, string redeemedLabel, string activeLabel)
+    /// <summary>The chart; the date axis shows the weeks' first days in <paramref name="zone"/> (the program's), as the title does.</summary>
+    public static byte[] Png(KpiFigures figures, TimeZoneInfo zone, string title, string issuedLabel, string redeemedLabel, string activeLabel)
     {
         using var plot = new Plot();
         plot.Title(title);
-        var weeks = figures.Weeks.Select(w => w.Start.UtcDateTime.ToOADate()).ToArray();
+        var weeks = WeekPositions(figures, zone);
         if (weeks.Length > 0)
         {
             var issued = plot.Add.Scatter(weeks, figures.Weeks.Select(w => (double)w.PointsIssued).ToArray());
@@ -29,4 +30,11 @@ public static class KpiChart
         plot.ShowLegend(Alignment.UpperLeft);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
+
+    /// <summary>
+    /// Where each week stands on the date axis: its start as a wall-clock time of <paramref name="zone"/>. A week that
+    /// starts at local midnight east of UTC would otherwise be drawn on the day before.
+    /// </summary>
+    public static double[] WeekPositions(KpiFigures figures, TimeZoneInfo zone) =>
+        figures.Weeks.Select(w => TimeZoneInfo.ConvertTime(w.Start, zone).DateTime.ToOADate()).ToArray();
 }

@@ -83,6 +83,20 @@ public sealed class KpiReportTests
     }
 
     [Fact]
+    public void The_chart_draws_each_week_on_its_first_day_in_the_program_time_zone()
+    {
+        // A week from 1 June, 00:00 in Moscow, starts on 31 May in UTC; the axis must say 1 June, as the title does.
+        var figures = new LoyaltyBot.Core.Reports.KpiFigures
+        {
+            Weeks = [new LoyaltyBot.Core.Reports.KpiWeek(DateTimeOffset.Parse("2026-05-31T21:00:00Z"), 0, 0, 0)],
+        };
+
+        var positions = LoyaltyBot.Core.Reports.KpiChart.WeekPositions(figures, TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"));
+
+        Assert.Equal([new DateTime(2026, 6, 1).ToOADate()], positions);
+    }
+
+    [Fact]
     public async Task The_chart_is_a_valid_png()
     {
         using var s = await Fixture();
