@@ -56,7 +56,7 @@ public sealed class PointsExpiry(
                 memberId,
                 LedgerEntryKind.Expiry,
                 -lot.Remaining,
-                $"Points earned {lot.EarnedAt:yyyy-MM-dd} expired",
+                $"Points earned {DayOf(lot.EarnedAt):yyyy-MM-dd} expired",
                 $"ledger:{lot.EntryId}",
                 $"expiry:{memberId}:{lot.EntryId}",
                 SystemActor));
@@ -70,7 +70,7 @@ public sealed class PointsExpiry(
         var warned = 0;
         var soon = open.Where(l => l.ExpiresAt > now && l.ExpiresAt - TimeSpan.FromDays(options.WarningDays) <= now);
         // One warning per day of the program's time zone, the day the warning names (a UTC day would split or merge them).
-        foreach (var group in soon.GroupBy(l => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(l.ExpiresAt!.Value, calendar.TimeZone).DateTime)))
+        foreach (var group in soon.GroupBy(l => DayOf(l.ExpiresAt!.Value)))
         {
             var amount = group.Sum(l => l.Remaining);
             var at = group.Min(l => l.ExpiresAt!.Value);
@@ -82,6 +82,9 @@ public sealed class PointsExpiry(
 
         return new ExpiryRun(writtenOff, points, warned);
     }
+
+    /// <summary>The day of the program's time zone a moment falls on (the ledger reason and the warning name such days).</summary>
+    private DateOnly DayOf(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, calendar.TimeZone).DateTime);
 
     /// <summary>The warning, with the expiry date as a day of the program's time zone.</summary>
     public static ChatMessage Warning(Texts texts, decimal amount, DateTimeOffset at, TimeZoneInfo zone) => new()

@@ -80,6 +80,21 @@ public sealed class ExpiryTests
     }
 
     [Fact]
+    public async Task The_expiry_entry_names_the_day_the_points_were_earned_in_the_program_time_zone()
+    {
+        using var s = new RewardsScenario(MonthAfterEarning);
+        await s.Member("D-1");
+        s.Clock.SetUtcNow(DateTimeOffset.Parse("2026-06-15T22:00:00Z")); // 16 June, 01:00 in Moscow
+        await s.Adjust("D-1", 100);
+
+        s.Clock.SetUtcNow(DateTimeOffset.Parse("2026-07-16T00:00:00Z"));
+        await s.Api.Services.GetRequiredService<PointsExpiry>().RunAsync(CancellationToken.None);
+
+        var entry = (await s.Ledger("D-1")).Single(e => e.GetProperty("kind").GetString() == "expiry");
+        Assert.Equal("Points earned 2026-06-16 expired", entry.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public void Months_after_earning_count_calendar_months_in_the_program_time_zone()
     {
         var calendar = new LoyaltyBot.Core.Earning.ProgramCalendar(TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"));
