@@ -12,6 +12,7 @@ using LoyaltyBot.Bot.Referrals;
 using LoyaltyBot.Bot.Spiffs;
 using LoyaltyBot.Bot.Terminal;
 using LoyaltyBot.Core.Contests;
+using LoyaltyBot.Core.Earning;
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Joining;
 using LoyaltyBot.Core.Members;
@@ -131,7 +132,7 @@ internal static class Program
             return 1;
         }
 
-        Console.WriteLine($"Member {result.Value.ExternalId} enrolled. Join code: {code!.Code} (valid until {code.ExpiresAt:yyyy-MM-dd}).");
+        Console.WriteLine($"Member {result.Value.ExternalId} enrolled. Join code: {code!.Code} (valid until {LocalDay(services, code.ExpiresAt)}).");
         return 0;
     }
 
@@ -150,9 +151,14 @@ internal static class Program
             return 1;
         }
 
-        Console.WriteLine($"Join code for {args[0]}: {result.Value.Code} (valid until {result.Value.ExpiresAt:yyyy-MM-dd}).");
+        Console.WriteLine($"Join code for {args[0]}: {result.Value.Code} (valid until {LocalDay(services, result.Value.ExpiresAt)}).");
         return 0;
     }
+
+    /// <summary>The day of Program:TimeZone a moment falls on, as the chat shows dates (not the UTC day).</summary>
+    private static string LocalDay(IServiceProvider services, DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, services.GetRequiredService<ProgramCalendar>().TimeZone)
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>"--Key value" and "--Key=value" pairs are configuration; everything else is positional.</summary>
     private static (string[] Settings, List<string> Positional) Split(List<string> args)
