@@ -133,8 +133,7 @@ public sealed class ReferralBonuses(
         }
 
         var local = TimeZoneInfo.ConvertTime(now, calendar.TimeZone);
-        var firstDay = new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
-        var monthStart = new DateTimeOffset(firstDay, calendar.TimeZone.GetUtcOffset(firstDay)).ToUniversalTime();
+        var monthStart = calendar.AtLocal(new DateTime(local.Year, local.Month, 1));
         var paidThisMonth = applications.Find(a => a.ReferrerMemberId == referrerId)
             .Count(a => a.ReferrerBonusOutcome == ReferrerBonusOutcome.Paid && a.ReferrerBonus > 0 && a.QualifiedAt >= monthStart);
         return paidThisMonth >= options.MonthlyCapPerReferrer;
