@@ -16,10 +16,11 @@ public static class RewardETag
     public static void Write(HttpContext context, Reward reward) => context.Response.Headers.ETag = Of(reward);
 
     /// <summary>
-    /// The version <c>If-Match</c> asks for: null without the header (or with <c>*</c>), else the tagged version;
-    /// a tag that is no version of ours is -1, which no reward has, so the edit is refused.
+    /// The versions <c>If-Match</c> accepts: null without the header (or with <c>*</c>), else every strong tag that is a
+    /// version of ours (RFC 9110: the edit goes ahead when any of them is current). Weak or foreign tags match nothing,
+    /// so a header with only those refuses the edit.
     /// </summary>
-    public static long? Expected(HttpRequest request)
+    public static IReadOnlySet<long>? Expected(HttpRequest request)
     {
         if (request.Headers.IfMatch.Count == 0)
         {
@@ -32,15 +33,16 @@ public static class RewardETag
             return null;
         }
 
+        var versions = new HashSet<long>();
         foreach (var tag in tags.Where(t => !t.IsWeak))
         {
             var value = tag.Tag.Value;
             if (value is { Length: > 2 } && long.TryParse(value.AsSpan(1, value.Length - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
             {
-                return version;
+                versions.Add(version);
             }
         }
 
-        return -1;
+        return versions;
     }
 }

@@ -34,10 +34,11 @@ public sealed class RewardCatalog(
 
     /// <summary>
     /// Replaces every editable field (PUT semantics: an absent stock means unlimited again). With
-    /// <paramref name="expectedVersion"/> it replaces only that version of the reward, so the stock an older read saw is
-    /// never written back over units redeemed since.
+    /// <paramref name="expectedVersions"/> it replaces the reward only while it has one of those versions, so the stock an
+    /// older read saw is never written back over units redeemed since.
     /// </summary>
-    public Task<Result<Reward>> ReplaceAsync(string id, RewardDraft draft, long? expectedVersion, CancellationToken cancellationToken)
+    public Task<Result<Reward>> ReplaceAsync(
+        string id, RewardDraft draft, IReadOnlySet<long>? expectedVersions, CancellationToken cancellationToken)
     {
         var checkedDraft = Check(draft);
         if (!checkedDraft.IsSuccess)
@@ -57,7 +58,7 @@ public sealed class RewardCatalog(
             PerMemberLimit = edited.PerMemberLimit,
             AvailableFrom = edited.AvailableFrom,
             AvailableTo = edited.AvailableTo,
-        }, cancellationToken, expectedVersion: expectedVersion);
+        }, cancellationToken, expectedVersions: expectedVersions);
     }
 
     public Task<Result<Reward>> SetActiveAsync(string id, bool active, CancellationToken cancellationToken) =>
@@ -119,7 +120,7 @@ public sealed class RewardCatalog(
         Func<Reward, Reward> change,
         CancellationToken cancellationToken,
         Action<IDocumentStore>? alsoInTransaction = null,
-        long? expectedVersion = null) =>
+        IReadOnlySet<long>? expectedVersions = null) =>
         writer.WriteAsync<Result<Reward>>(store =>
         {
             var rewards = store.Set<Reward>();
@@ -129,7 +130,7 @@ public sealed class RewardCatalog(
                 return RewardErrors.RewardNotFound(id) with { Field = "id" };
             }
 
-            if (expectedVersion is { } expected && expected != current.Version)
+            if (expectedVersions is { } expected && !expected.Contains(current.Version))
             {
                 return RewardErrors.Modified(id);
             }

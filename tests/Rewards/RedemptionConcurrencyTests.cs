@@ -177,6 +177,26 @@ public sealed class RedemptionConcurrencyTests : IDisposable
         Assert.Equal(1, await _scenario.Stock(reward));
     }
 
+    [Fact]
+    public async Task An_edit_whose_if_match_lists_the_current_etag_among_older_ones_replaces_the_reward()
+    {
+        await _scenario.Member("D-1", 5000);
+        var reward = await _scenario.Reward(costPoints: 1000, stock: 2);
+        var before = await _scenario.Admin.GetAsync($"/api/v1/rewards/{reward}");
+        await _scenario.Redeemed("D-1", reward);
+        var current = await _scenario.Admin.GetAsync($"/api/v1/rewards/{reward}");
+
+        var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/rewards/{reward}")
+        {
+            Content = JsonContent.Create(RewardsScenario.RewardBody(costPoints: 1000, stock: 1, name: "Кружка с логотипом")),
+        };
+        edit.Headers.IfMatch.Add(before.Headers.ETag!);
+        edit.Headers.IfMatch.Add(current.Headers.ETag!);
+        var response = await _scenario.Admin.SendAsync(edit);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private void AssertLedgerMatchesBalances()
     {
         var services = _scenario.Api.Services;
