@@ -93,23 +93,17 @@ public static class RewardsEndpoints
     public static async Task<Results<Ok<RewardResponse>, ProblemHttpResult>> Replace(
         string id, RewardDraft request, RewardCatalog catalog, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await catalog.ReplaceAsync(id, request, RewardETag.Expected(context.Request), cancellationToken);
-        if (result.IsSuccess)
-        {
-            RewardETag.Write(context, result.Value);
-        }
-
-        return Map(result);
+        return Map(await catalog.ReplaceAsync(id, request, RewardETag.Expected(context.Request), cancellationToken), context);
     }
 
     /// <summary>Hides the reward from members and refuses new redemptions; pending ones can still be fulfilled.</summary>
     public static async Task<Results<Ok<RewardResponse>, ProblemHttpResult>> Deactivate(
-        string id, RewardCatalog catalog, CancellationToken cancellationToken) =>
-        Map(await catalog.SetActiveAsync(id, active: false, cancellationToken));
+        string id, RewardCatalog catalog, HttpContext context, CancellationToken cancellationToken) =>
+        Map(await catalog.SetActiveAsync(id, active: false, cancellationToken), context);
 
     public static async Task<Results<Ok<RewardResponse>, ProblemHttpResult>> Activate(
-        string id, RewardCatalog catalog, CancellationToken cancellationToken) =>
-        Map(await catalog.SetActiveAsync(id, active: true, cancellationToken));
+        string id, RewardCatalog catalog, HttpContext context, CancellationToken cancellationToken) =>
+        Map(await catalog.SetActiveAsync(id, active: true, cancellationToken), context);
 
     /// <summary>
     /// 204 for a reward that was never redeemed and that no contest needs; 409 <c>reward_redeemed</c> or
@@ -124,16 +118,16 @@ public static class RewardsEndpoints
 
     /// <summary>The body is the PNG or JPEG itself (or a multipart form with a file named <c>image</c>).</summary>
     public static async Task<Results<Ok<RewardResponse>, ProblemHttpResult>> PutImage(
-        string id, HttpRequest request, RewardCatalog catalog, RewardOptions options, CancellationToken cancellationToken)
+        string id, HttpContext context, RewardCatalog catalog, RewardOptions options, CancellationToken cancellationToken)
     {
-        var (bytes, problem) = await RewardImageUpload.ReadAsync(request, options.MaxImageBytes, cancellationToken);
+        var (bytes, problem) = await RewardImageUpload.ReadAsync(context.Request, options.MaxImageBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
         var result = await catalog.SetImageAsync(id, bytes!, cancellationToken);
-        return result.IsSuccess ? TypedResults.Ok(RewardResponse.From(result.Value)) : RewardImageUpload.ToProblem(result.Error);
+        return result.IsSuccess ? Map(result, context) : RewardImageUpload.ToProblem(result.Error);
     }
 
     public static Results<FileContentHttpResult, ProblemHttpResult> GetImage(string id, RewardQueries rewards)
@@ -149,9 +143,18 @@ public static class RewardsEndpoints
     }
 
     public static async Task<Results<Ok<RewardResponse>, ProblemHttpResult>> DeleteImage(
-        string id, RewardCatalog catalog, CancellationToken cancellationToken) =>
-        Map(await catalog.RemoveImageAsync(id, cancellationToken));
+        string id, RewardCatalog catalog, HttpContext context, CancellationToken cancellationToken) =>
+        Map(await catalog.RemoveImageAsync(id, cancellationToken), context);
 
-    private static Results<Ok<RewardResponse>, ProblemHttpResult> Map(Result<Reward> result) =>
-        result.IsSuccess ? TypedResults.Ok(RewardResponse.From(result.Value)) : result.Error.ToProblem();
+    /// <summary>The changed reward with its new <c>ETag</c>, or the problem.</summary>
+    private static Results<Ok<RewardResponse>, ProblemHttpResult> Map(Result<Reward> result, HttpContext context)
+    {
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToProblem();
+        }
+
+        RewardETag.Write(context, result.Value);
+        return TypedResults.Ok(RewardResponse.From(result.Value));
+    }
 }

@@ -197,6 +197,22 @@ public sealed class RedemptionConcurrencyTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Every_change_of_a_reward_answers_with_its_new_etag()
+    {
+        var reward = await _scenario.Reward(costPoints: 1000, stock: 2);
+
+        foreach (var change in new[] { "deactivate", "activate" })
+        {
+            var response = await _scenario.Admin.PostAsync($"/api/v1/rewards/{reward}/{change}", null);
+            var read = await _scenario.Admin.GetAsync($"/api/v1/rewards/{reward}");
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.NotNull(response.Headers.ETag);
+            Assert.Equal(read.Headers.ETag, response.Headers.ETag);
+        }
+    }
+
     private void AssertLedgerMatchesBalances()
     {
         var services = _scenario.Api.Services;
