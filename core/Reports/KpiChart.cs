@@ -1,4 +1,6 @@
+using System.Globalization;
 using ScottPlot;
+using ScottPlot.TickGenerators;
 
 namespace LoyaltyBot.Core.Reports;
 
@@ -8,8 +10,12 @@ public static class KpiChart
     public const int Width = 1000;
     public const int Height = 500;
 
-    /// <summary>The chart; the date axis shows the weeks' first days in <paramref name="zone"/> (the program's), as the title does.</summary>
-    public static byte[] Png(KpiFigures figures, TimeZoneInfo zone, string title, string issuedLabel, string redeemedLabel, string activeLabel)
+    /// <summary>
+    /// The chart; the date axis shows the weeks' first days in <paramref name="zone"/> (the program's), as the title does,
+    /// and names them in <paramref name="culture"/> (the reader's): «1 июн.», "1 Jun".
+    /// </summary>
+    public static byte[] Png(
+        KpiFigures figures, TimeZoneInfo zone, CultureInfo culture, string title, string issuedLabel, string redeemedLabel, string activeLabel)
     {
         using var plot = new Plot();
         plot.Title(title);
@@ -26,10 +32,13 @@ public static class KpiChart
             plot.Axes.Right.Label.Text = activeLabel;
         }
 
-        plot.Axes.DateTimeTicksBottom();
+        plot.Axes.DateTimeTicksBottom().TickGenerator = new DateTimeAutomatic { LabelFormatter = day => DayLabel(day, culture) };
         plot.ShowLegend(Alignment.UpperLeft);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
+
+    /// <summary>A tick's label on the date axis: day and abbreviated month in the reader's language.</summary>
+    public static string DayLabel(DateTime day, CultureInfo culture) => day.ToString("d MMM", culture);
 
     /// <summary>
     /// Where each week stands on the date axis: its start as a wall-clock time of <paramref name="zone"/>. A week that

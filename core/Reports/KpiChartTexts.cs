@@ -9,6 +9,7 @@ public static class KpiChartTexts
     public static byte[] Render(KpiFigures figures, Texts texts, TimeZoneInfo zone) => KpiChart.Png(
         figures,
         zone,
+        texts.Culture,
         texts.Format("Engagement.Report.ChartTitle", texts.Date(figures.From, zone), texts.Date(figures.To.AddMilliseconds(-1), zone)),
         texts["Engagement.Report.Issued"],
         texts["Engagement.Report.Redeemed"],

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using LoyaltyBot.Core.Localization;
+using LoyaltyBot.Core.Reports;
 using LoyaltyBot.Tests.Rewards;
 using LoyaltyBot.Tests.Support;
 
@@ -94,6 +96,15 @@ public sealed class KpiReportTests
         var positions = LoyaltyBot.Core.Reports.KpiChart.WeekPositions(figures, TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"));
 
         Assert.Equal([new DateTime(2026, 6, 1).ToOADate()], positions);
+    }
+
+    [Theory]
+    [InlineData("ru", "1 июн.")]
+    [InlineData("uk", "1 черв.")]
+    [InlineData("en", "1 Jun")]
+    public void The_chart_names_the_days_on_its_date_axis_in_the_reader_s_language(string language, string expected)
+    {
+        Assert.Equal(expected, KpiChart.DayLabel(new DateTime(2026, 6, 1), Texts.For(language).Culture));
     }
 
     [Fact]
