@@ -56,14 +56,12 @@ internal sealed partial class IsoPeriodFilter : IEndpointFilter
             return true;
         }
 
-        var calendar = context.HttpContext.RequestServices.GetRequiredService<ProgramCalendar>();
-        var utcTicks = local.Ticks - calendar.TimeZone.GetUtcOffset(local).Ticks;
-        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        if (!context.HttpContext.RequestServices.GetRequiredService<ProgramCalendar>().TryAtLocal(local, out var moment))
         {
             return false;
         }
 
-        context.Arguments[index] = (DateTimeOffset?)calendar.AtLocal(local);
+        context.Arguments[index] = (DateTimeOffset?)moment;
         return true;
     }
 

@@ -50,15 +50,19 @@ public static class SaleFields
         // RoundtripKind leaves a time without an offset Unspecified (one with an offset or Z would not be).
         var withoutOffset = DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var wallClock)
             && wallClock.Kind == DateTimeKind.Unspecified;
-        try
+        if (!withoutOffset)
         {
-            occurredAt = withoutOffset ? calendar.AtLocal(wallClock) : parsed;
+            occurredAt = parsed;
             return null;
         }
-        catch (ArgumentOutOfRangeException)
+
+        if (!calendar.TryAtLocal(wallClock, out var moment))
         {
             return DomainError.Invalid("occurredAt", Validate.InvalidValue, $"'occurred_at' is out of range: '{text}'.");
         }
+
+        occurredAt = moment;
+        return null;
     }
 
     /// <summary>A whole number; spaces (also U+00A0, U+202F) may group thousands: <c>1 000</c>. Empty is null.</summary>

@@ -30,6 +30,18 @@ public sealed class ProgramCalendar(TimeZoneInfo timeZone, int yearStartMonth = 
     /// The moment (UTC) a wall-clock time of the program's time zone names. A time that a daylight-saving change skips
     /// or repeats is read with the zone's standard offset.
     /// </summary>
+    /// <summary>
+    /// <see cref="AtLocal"/> for times that come from outside (API, import): false for the first or last hours of the
+    /// calendar, which no zone offset can move into range.
+    /// </summary>
+    public bool TryAtLocal(DateTime local, out DateTimeOffset moment)
+    {
+        var utcTicks = local.Ticks - TimeZone.GetUtcOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified)).Ticks;
+        var inRange = utcTicks >= 0 && utcTicks <= DateTime.MaxValue.Ticks;
+        moment = inRange ? AtLocal(local) : default;
+        return inRange;
+    }
+
     public DateTimeOffset AtLocal(DateTime local)
     {
         var wallClock = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);

@@ -23,14 +23,9 @@ public sealed class ProgramTimeJsonConverter(ProgramCalendar calendar) : JsonCon
             return value;
         }
 
-        try
-        {
-            return calendar.AtLocal(wallClock);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            throw new JsonException(); // the first or last hours of the calendar, which no zone offset can move
-        }
+        return calendar.TryAtLocal(wallClock, out var moment)
+            ? moment
+            : throw new JsonException(); // the first or last hours of the calendar, which no zone offset can move
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>

@@ -80,12 +80,7 @@ public sealed class PrizeRewardDeletionTests
     public async Task A_reward_awarded_to_a_contest_winner_is_kept_for_the_record()
     {
         await using var s = new ContestScenario();
-        await s.Dealer("D-1", "1001");
-        await s.Dealer("D-2", "1002");
-        var tv = await s.Reward("Телевизор 55″");
-        var id = await s.CreateContest(WithRewardPrize(s, tv, endsAt: s.Now.AddHours(1)));
-        await s.Sale("D-1", 20);
-        await s.Sale("D-2", 10);
+        var (tv, id) = await TvPrizeContestWithTwoSellers(s);
         await Finish(s, id);
 
         var response = await (await s.Manager()).DeleteAsync($"/api/v1/rewards/{tv}");
@@ -115,12 +110,7 @@ public sealed class PrizeRewardDeletionTests
     public async Task A_deactivated_prize_reward_is_still_awarded_and_named_to_the_winner()
     {
         await using var s = new ContestScenario();
-        await s.Dealer("D-1", "1001");
-        await s.Dealer("D-2", "1002");
-        var tv = await s.Reward("Телевизор 55″");
-        var id = await s.CreateContest(WithRewardPrize(s, tv, endsAt: s.Now.AddHours(1)));
-        await s.Sale("D-1", 20);
-        await s.Sale("D-2", 10);
+        var (tv, id) = await TvPrizeContestWithTwoSellers(s);
 
         Assert.Equal(HttpStatusCode.OK, (await (await s.Manager()).PostAsync($"/api/v1/rewards/{tv}/deactivate", null)).StatusCode);
         await Finish(s, id);
@@ -168,6 +158,18 @@ public sealed class PrizeRewardDeletionTests
         var error = (await created).Error;
         Assert.Equal(("prizes[1].rewardId", RewardErrors.RewardNotFoundCode), (error?.Field, error?.Code));
         Assert.Equal(0, (await (await s.Manager()).GetJson("/api/v1/contests")).GetProperty("items").GetArrayLength());
+    }
+
+    /// <summary>A contest ending in an hour with a TV as a prize, where D-1 sold 20 units and D-2 10.</summary>
+    private static async Task<(string Tv, string Contest)> TvPrizeContestWithTwoSellers(ContestScenario s)
+    {
+        await s.Dealer("D-1", "1001");
+        await s.Dealer("D-2", "1002");
+        var tv = await s.Reward("Телевизор 55″");
+        var id = await s.CreateContest(WithRewardPrize(s, tv, endsAt: s.Now.AddHours(1)));
+        await s.Sale("D-1", 20);
+        await s.Sale("D-2", 10);
+        return (tv, id);
     }
 
     private static async Task Finish(ContestScenario s, string id)
