@@ -19,7 +19,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 ProblemMapping.Create(413, "payload_too_large", "The request body exceeds the size limit.", null),
             BadHttpRequestException { InnerException: JsonException json } =>
-                ProblemMapping.Create(400, "malformed_json", "The body is not valid JSON for this request: " + Describe(json), FieldOf(json)),
+                ProblemMapping.Create(400, ProblemMapping.MalformedJson, "The body is not valid JSON for this request: " + Describe(json), FieldOf(json)),
             BadHttpRequestException bad when bad.Message.Contains("no body was provided", StringComparison.Ordinal) =>
                 ProblemMapping.Create(400, "missing_body", "A JSON body is required.", "body"),
             BadHttpRequestException bad when ParameterName().Match(bad.Message) is { Success: true } match =>

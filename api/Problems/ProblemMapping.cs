@@ -7,6 +7,9 @@ namespace LoyaltyBot.Api.Problems;
 /// <summary>Turns a <see cref="DomainError"/> into an RFC 9457 problem naming the field and carrying a stable code.</summary>
 public static class ProblemMapping
 {
+    /// <summary>The code of a body, or a batch item, that is not valid JSON for its endpoint.</summary>
+    public const string MalformedJson = "malformed_json";
+
     public static ProblemHttpResult ToProblem(this DomainError error)
     {
         var status = error.Kind switch

@@ -3,6 +3,8 @@ using LoyaltyBot.Api.Problems;
 using LoyaltyBot.Core.Results;
 using LoyaltyBot.Core.Sales;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace LoyaltyBot.Api.Sales;
 
@@ -12,7 +14,14 @@ public static class SalesEndpoints
     {
         var group = app.MapGroup("/api/v1/sales").WithTags("Sales").RequireAuthorization(ApiRoles.Integration);
         group.MapPost("/", Record);
-        group.MapPost("/batch", RecordBatch);
+        group.MapPost("/batch", RecordBatch).AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            // The body is bound item by item (SaleBatchBody); describe it as the sales it holds.
+            if (operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
+            {
+                media.Schema = await context.GetOrCreateSchemaAsync(typeof(SaleBatchRequest), null, cancellationToken);
+            }
+        });
         return group;
     }
 
@@ -35,9 +44,12 @@ public static class SalesEndpoints
             : TypedResults.Created((string?)null, response);
     }
 
-    /// <summary>Up to 10,000 sales; valid ones commit even when others are rejected; durable when this returns.</summary>
+    /// <summary>
+    /// Up to 10,000 sales; valid ones commit even when others are rejected, including items that cannot be read
+    /// (a date in another format, a number as text); durable when this returns.
+    /// </summary>
     public static async Task<Results<Ok<SaleBatchResponse>, ProblemHttpResult>> RecordBatch(
-        SaleBatchRequest request, SaleRecorder recorder, HttpContext context, CancellationToken cancellationToken)
+        SaleBatchBody request, SaleRecorder recorder, IOptions<JsonOptions> json, HttpContext context, CancellationToken cancellationToken)
     {
         if (request.Sales is null)
         {
@@ -49,8 +61,13 @@ public static class SalesEndpoints
             return DomainError.Invalid("sales", Validate.OutOfRange, $"'sales' must hold between 1 and {SaleRecorder.MaxBatch:N0} items.").ToProblem();
         }
 
-        var outcomes = await recorder.RecordBatchAsync(request.Sales, context.User.Actor(), cancellationToken);
-        var items = outcomes.Select(o => new SaleBatchItem(
+        var recorded = await SaleBatchItems.RecordAsync(request.Sales, json.Value.SerializerOptions, recorder, context.User.Actor(), cancellationToken);
+        if (!recorded.IsSuccess)
+        {
+            return recorded.Error.ToProblem();
+        }
+
+        var items = recorded.Value.Select(o => new SaleBatchItem(
             o.Id,
             o.Status,
             o.Receipt?.PointsEarned,

@@ -158,6 +158,52 @@ public sealed class SalesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_item_that_cannot_be_read_is_rejected_alone_and_the_others_commit()
+    {
+        await _client.CreateMember("D-1");
+        var at = DateTimeOffset.UtcNow.AddHours(-1).ToString("O");
+        var json = $$"""
+            {"sales":[
+              {"id":"U-1","memberExternalId":"D-1","sku":"X","units":4,"occurredAt":"{{at}}"},
+              {"id":"U-2","memberExternalId":"D-1","sku":"X","units":4,"occurredAt":"03.12.2026"},
+              {"id":"U-3","memberExternalId":"D-1","sku":"X","units":"many","occurredAt":"{{at}}"},
+              42,
+              null,
+              {"id":"U-6","memberExternalId":"D-1","sku":"X","units":6,"occurredAt":"{{at}}"}
+            ]}
+            """;
+
+        var response = await _client.PostRaw("/api/v1/sales/batch", json);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Json();
+        var results = body.GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(["created", "rejected", "rejected", "rejected", "rejected", "created"], results.Select(r => r.GetProperty("status").GetString()));
+        Assert.Equal(["U-1", "U-2", "U-3", null, null, "U-6"], results.Select(r => r.TryGetProperty("id", out var id) ? id.GetString() : null));
+        Assert.Equal(["malformed_json", "malformed_json", "malformed_json", "missing_field"],
+            results[1..5].Select(r => r.GetProperty("error").GetProperty("code").GetString()));
+        Assert.Equal(["occurredAt", "units", "sales[3]", "sales[4]"], results[1..5].Select(r => r.GetProperty("error").GetProperty("field").GetString()));
+        Assert.Equal((2, 4), (body.GetProperty("created").GetInt32(), body.GetProperty("rejected").GetInt32()));
+        Assert.Equal(10m, (await _client.GetJson("/api/v1/members/D-1")).GetProperty("balance").GetDecimal());
+    }
+
+    [Theory]
+    [InlineData("""{"sales":[{"id":"N-1","memberExternalId":"D-1","sku":"X","units":1,"occurredAt":"yesterday"},7]}""", "sales[0].occurredAt")]
+    [InlineData("""{"sales":[null,"N-2",{"id":"N-3","memberExternalId":"D-1","sku":"X","units":1.5,"occurredAt":"2026-01-01T00:00:00Z"}]}""", "sales[1]")]
+    public async Task A_batch_in_which_no_item_can_be_read_is_refused_whole_naming_the_first_unreadable_item(string json, string field)
+    {
+        await _client.CreateMember("D-1");
+
+        var response = await _client.PostRaw("/api/v1/sales/batch", json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Json();
+        Assert.Equal("malformed_json", body.GetProperty("code").GetString());
+        Assert.Equal(field, body.GetProperty("field").GetString());
+        Assert.Equal(0, (await _client.GetJson("/api/v1/members/D-1/ledger")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task A_replayed_batch_reports_duplicates_and_adds_nothing()
     {
         await _client.CreateMember("D-1");
