@@ -13,7 +13,8 @@ namespace LoyaltyBot.Api.Contests;
 /// <item>Finish, if not done: at <c>endsAt</c>, or at once when that has passed (also completes an interrupted finish).</item>
 /// <item>Reminders: only occurrences still ahead are scheduled; one whose time passed while the app was down is skipped,
 /// never sent late. Cron reminders run from <c>max(startsAt, now)</c> to <c>endsAt</c> in the contest's time zone
-/// (misfire: do nothing); «N days before the end» is a one-shot at <c>endsAt − N days</c> (misfire: skip).</item>
+/// (misfire: do nothing); «N days before the end» is a one-shot at the end's wall-clock time N calendar days earlier in
+/// the contest's zone (<see cref="Contest.DaysBeforeEnd"/>, not <c>endsAt − N × 24 h</c>; misfire: skip).</item>
 /// <item>A cancelled or finished contest has no triggers.</item>
 /// </list>
 /// </summary>
@@ -110,7 +111,7 @@ internal sealed class QuartzContestSchedule(ISchedulerFactory factory, ContestQu
 
         foreach (var days in contest.Announcements.DaysBeforeEnd)
         {
-            var at = contest.EndsAt.AddDays(-days);
+            var at = contest.DaysBeforeEnd(days);
             if (at > now && at >= contest.StartsAt)
             {
                 triggers.Add(TriggerBuilder.Create(time)

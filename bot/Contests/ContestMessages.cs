@@ -32,7 +32,7 @@ public sealed class ContestMessages(PrizeRewards rewards) : IContestMessages
             blocks.Add(texts.Rich("Contests.Facts",
                 ContestPhrases.Metric(texts, contest.Metric),
                 texts.Quantity("Contests.Participants", standings.Participants),
-                ContestPhrases.TimeLeft(texts, contest.EndsAt - now)));
+                ContestPhrases.TimeLeft(texts, contest.TimeLeftAt(now))));
             blocks.Add(RichText.Empty);
             blocks.AddRange(StandingsLines(texts, standings));
         }
@@ -51,7 +51,7 @@ public sealed class ContestMessages(PrizeRewards rewards) : IContestMessages
             texts.Rich("Contests.Facts",
                 ContestPhrases.Metric(texts, contest.Metric),
                 texts.Quantity("Contests.Participants", standings.Participants),
-                ContestPhrases.TimeLeft(texts, contest.EndsAt - now)),
+                ContestPhrases.TimeLeft(texts, contest.TimeLeftAt(now))),
             texts.Rich("Contests.Ends", ContestPhrases.LocalTime(texts, contest, contest.EndsAt), ContestPhrases.Offset(contest, contest.EndsAt)),
         };
         if (contest.Prizes.Count > 0)
@@ -76,7 +76,7 @@ public sealed class ContestMessages(PrizeRewards rewards) : IContestMessages
         var contest = standings.Contest;
         var lines = new List<RichText>
         {
-            texts.Rich("Contests.Announcement.Reminder", contest.Title.In(texts.Language), ContestPhrases.TimeLeft(texts, contest.EndsAt - now)),
+            texts.Rich("Contests.Announcement.Reminder", contest.Title.In(texts.Language), ContestPhrases.TimeLeft(texts, contest.TimeLeftAt(now))),
             RichText.Empty,
         };
         lines.AddRange(StandingsLines(texts, standings));

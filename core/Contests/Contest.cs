@@ -1,3 +1,4 @@
+using LoyaltyBot.Core.Earning;
 using LoyaltyBot.Core.Quizzes;
 
 namespace LoyaltyBot.Core.Contests;
@@ -67,4 +68,42 @@ public sealed record Contest
 
     /// <summary>A method, not a property, so the store does not save a copy of the zone with every contest.</summary>
     public TimeZoneInfo ResolveZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    /// <summary>
+    /// When «<paramref name="days"/> days before the end» is: the end's wall-clock time in the contest's zone that many
+    /// calendar days earlier, not <c>days × 24 h</c>, so a daylight-saving change in between does not move it an hour.
+    /// A wall-clock time the change skips or repeats follows <see cref="ZoneCalendar.AtLocal"/>.
+    /// </summary>
+    public DateTimeOffset DaysBeforeEnd(int days) => DayMark(new ZoneCalendar(ResolveZone()), days);
+
+    /// <summary>
+    /// The time left at <paramref name="now"/>: the whole calendar days to the end (<see cref="DaysBeforeEnd"/>, so the
+    /// «3 days before the end» reminder says 3 days across a daylight-saving change) plus the real time to the nearest of
+    /// those day marks; on the last day, and after the end (negative), the real time to the end.
+    /// </summary>
+    public TimeSpan TimeLeftAt(DateTimeOffset now)
+    {
+        var left = EndsAt - now;
+        if (left <= TimeSpan.Zero)
+        {
+            return left;
+        }
+
+        // Calendar days are 23 to 25 hours long: start from the 24-hour count and correct it by a day either way.
+        var calendar = new ZoneCalendar(ResolveZone());
+        var days = (int)left.TotalDays;
+        while (days > 0 && DayMark(calendar, days) < now)
+        {
+            days--;
+        }
+
+        while (DayMark(calendar, days + 1) >= now)
+        {
+            days++;
+        }
+
+        return TimeSpan.FromDays(days) + (DayMark(calendar, days) - now);
+    }
+
+    private DateTimeOffset DayMark(ZoneCalendar calendar, int days) => days == 0 ? EndsAt : calendar.AddDays(EndsAt, -days);
 }

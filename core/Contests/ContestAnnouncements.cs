@@ -74,6 +74,8 @@ public sealed class ContestAnnouncements(
     /// A reminder planned for <paramref name="scheduledFor"/>: the standings to the audience while the contest runs
     /// (dedup <c>contest:{id}:reminder:{yyyyMMddTHHmm}:{memberId}</c>). Asked for more than
     /// <see cref="ContestOptions.ReminderStaleAfterMinutes"/> after its time, it is <see cref="AnnouncementOutcome.Stale"/> and skipped.
+    /// The time left it names is as of its planned time (or now, if asked early), so «3 days before the end» says 3 days
+    /// even when the scheduler runs it a moment late (<see cref="Contest.TimeLeftAt"/>).
     /// </summary>
     public async Task<AnnouncementResult> RemindAsync(string contestId, DateTimeOffset scheduledFor, CancellationToken cancellationToken)
     {
@@ -95,7 +97,8 @@ public sealed class ContestAnnouncements(
         }
 
         var kind = $"reminder:{scheduledFor.UtcDateTime:yyyyMMdd'T'HHmm}";
-        return new AnnouncementResult(AnnouncementOutcome.Sent, await QueueStandingsAsync(contest, kind, messages.Reminder, now, cancellationToken));
+        var asOf = scheduledFor < now ? scheduledFor : now;
+        return new AnnouncementResult(AnnouncementOutcome.Sent, await QueueStandingsAsync(contest, kind, messages.Reminder, asOf, cancellationToken));
     }
 
     /// <summary>Tells the audience and the participants that the contest was cancelled (dedup <c>contest:{id}:cancelled:{memberId}</c>).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using LoyaltyBot.Core.Contests;
@@ -104,6 +105,44 @@ public sealed class ContestSchedulingTests
         await s.Delivered(() => s.DeliveredTo("1001").Count == 1, "the reminder is delivered");
         Assert.Contains("Конкурс «Летний спринт»: остался 1 день", s.DeliveredTo("1001")[0]);
         Assert.Single(s.Queued(id, "reminder"));
+    }
+
+    [Theory]
+    // Ends Tuesday 3 November, 10:00 EST (UTC−5); summer time ends on the 1st: Saturday 10:00 EDT (UTC−4), 73 h before.
+    [InlineData("America/New_York", "2026-11-03T10:00", "2026-10-31T14:00:00Z")]
+    // Ends Tuesday 27 October, 12:00 EET (UTC+2); summer time ends on the 25th: Saturday 12:00 EEST (UTC+3), 73 h before.
+    [InlineData("Europe/Kyiv", "2026-10-27T12:00", "2026-10-24T09:00:00Z")]
+    // Ends Tuesday 6 October, 10:00 AEDT (UTC+11); summer time starts on the 4th: Saturday 10:00 AEST (UTC+10), 71 h before.
+    [InlineData("Australia/Sydney", "2026-10-06T10:00", "2026-10-03T00:00:00Z")]
+    public async Task A_days_before_the_end_reminder_keeps_the_ends_local_time_across_a_daylight_saving_change(string zone, string endsAt, string expected)
+    {
+        await using var s = new ContestScenario();
+        var body = s.ContestBody(daysBeforeEnd: [3], atStart: false);
+        body["timeZone"] = zone;
+        body["endsAt"] = endsAt;
+        var id = await s.CreateContest(body);
+
+        var trigger = await (await s.Scheduler()).GetTrigger(new TriggerKey($"{id}:days:3", "contest-reminder"));
+
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), trigger!.NextFireTimeUtc);
+    }
+
+    [Fact]
+    public async Task A_three_days_before_the_end_reminder_across_a_23_hour_day_says_three_days_are_left()
+    {
+        await using var s = new ContestScenario();
+        await s.Dealer("D-1", "1001");
+        var body = s.ContestBody(daysBeforeEnd: [3], atStart: false);
+        body["timeZone"] = "Australia/Sydney";
+        body["endsAt"] = "2026-10-06T10:00";
+        var id = await s.CreateContest(body);
+        var saturdayTenSydney = DateTimeOffset.Parse("2026-10-03T00:00:00Z", CultureInfo.InvariantCulture);
+
+        s.Clock.Advance(saturdayTenSydney - s.Now);
+
+        await s.Delivered(() => s.DeliveredTo("1001").Count == 1, "the reminder is delivered");
+        Assert.Contains("Конкурс «Летний спринт»: осталось 3 дня", s.DeliveredTo("1001")[0]);
+        Assert.Single(s.Queued(id, "reminder:20261003T0000"));
     }
 
     [Fact]
