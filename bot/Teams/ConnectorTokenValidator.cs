@@ -40,12 +40,11 @@ internal sealed class ConnectorTokenValidator
         }
 
         var token = authorization["Bearer ".Length..].Trim();
-        if (!_handler.CanReadToken(token))
+        if (Read(token) is not { } jwt)
         {
             return new InboundAuthentication.Unauthorized("malformed token");
         }
 
-        var jwt = new JsonWebToken(token);
         if (!AllowedAlgorithms.Contains(jwt.Alg, StringComparer.Ordinal))
         {
             return new InboundAuthentication.Unauthorized($"algorithm '{jwt.Alg}' not allowed");
@@ -80,6 +79,27 @@ internal sealed class ConnectorTokenValidator
         }
 
         return new InboundAuthentication.Accepted();
+    }
+
+    /// <summary>
+    /// The token's header and claims, or null when it is not a JWT. <c>CanReadToken</c> only counts the dots, and the
+    /// parser throws on a part that is not Base64url JSON or a header value of the wrong type (<c>"kid": 5</c>).
+    /// </summary>
+    private JsonWebToken? Read(string token)
+    {
+        if (!_handler.CanReadToken(token))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new JsonWebToken(token);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or JsonException)
+        {
+            return null;
+        }
     }
 
     private TokenValidationParameters Parameters(SecurityKey key) => new()

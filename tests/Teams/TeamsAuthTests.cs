@@ -116,6 +116,15 @@ public sealed class TeamsAuthTests : IAsyncLifetime
         await AssertRefusedAndNothingProcessed(HttpStatusCode.Unauthorized, Body(), token);
     }
 
+    [Theory]
+    [InlineData("x.y.z")]
+    [InlineData("eyJhbGciOiJSUzI1NiIsImtpZCI6InRlYW1zLWtleSJ9.WzEsMl0.c2ln")]
+    [InlineData("eyJhbGciOiJSUzI1NiIsImtpZCI6NX0.e30.c2ln")]
+    [InlineData("eyJhbGciOlsiUlMyNTYiXSwia2lkIjoiYSJ9.e30.c2ln")]
+    [InlineData("eyJhbGciOiJSUzI1NiIsImtpZCI6InRlYW1zLWtleSJ9.a.b.c.d")]
+    public async Task A_token_with_three_or_five_parts_that_are_not_a_jwt_is_refused_as_unauthorized_not_as_a_server_error(string token) =>
+        await AssertRefusedAndNothingProcessed(HttpStatusCode.Unauthorized, Body(), token);
+
     [Fact]
     public async Task A_token_with_a_symmetric_algorithm_is_refused() =>
         await AssertRefusedAndNothingProcessed(HttpStatusCode.Unauthorized, Body(), "eyJhbGciOiJIUzI1NiIsImtpZCI6InRlYW1zLWtleSJ9.e30.c2lnbmF0dXJl");
