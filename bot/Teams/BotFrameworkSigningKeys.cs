@@ -7,7 +7,8 @@ namespace LoyaltyBot.Bot.Teams;
 /// <summary>
 /// The Bot Framework's signing keys from its OpenID metadata (<c>Teams:OpenIdMetadataUrl</c> → <c>jwks_uri</c>),
 /// cached for a day. A token naming a key we do not know makes us fetch the keys again at once — keys rotate — but
-/// at most once every five minutes, so a stream of made-up key ids cannot turn us into a load generator.
+/// at most once every five minutes, so a stream of made-up key ids cannot turn us into a load generator. While no
+/// keys could be fetched yet, a failed fetch is tried again at most every 30 seconds for the same reason.
 /// </summary>
 /// <remarks>
 /// Not IdentityModel's <c>ConfigurationManager</c>: since version 8 its <c>RequestRefresh</c> only starts a background
@@ -18,6 +19,7 @@ internal sealed class BotFrameworkSigningKeys : IDisposable
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromHours(24);
     private static readonly TimeSpan MinRefreshInterval = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan FirstFetchRetryInterval = TimeSpan.FromSeconds(30);
 
     private readonly string _metadataUrl;
     private readonly TimeProvider _time;
@@ -27,6 +29,7 @@ internal sealed class BotFrameworkSigningKeys : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile Snapshot? _current;
     private DateTimeOffset _lastForcedRefresh = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastFailedFirstFetch = DateTimeOffset.MinValue;
 
     public BotFrameworkSigningKeys(TeamsOptions options, TimeProvider time, ILogger<BotFrameworkSigningKeys> logger)
     {
@@ -74,6 +77,12 @@ internal sealed class BotFrameworkSigningKeys : IDisposable
             if (current is not null && _time.GetUtcNow() - current.FetchedAt < MaxAge)
             {
                 return current;
+            }
+
+            if (current is null && _time.GetUtcNow() - _lastFailedFirstFetch < FirstFetchRetryInterval)
+            {
+                // Every anonymous request would otherwise make its own fetch (each up to the 10 s timeout, one after another).
+                throw new IOException($"The Bot Framework signing keys could not be fetched from {_metadataUrl}; the next try is at most {FirstFetchRetryInterval.TotalSeconds:0} s after the last.");
             }
 
             return await FetchAsync(current, cancellationToken);
@@ -124,6 +133,7 @@ internal sealed class BotFrameworkSigningKeys : IDisposable
         {
             if (stale is null)
             {
+                _lastFailedFirstFetch = _time.GetUtcNow();
                 throw new IOException($"The Bot Framework signing keys could not be fetched from {_metadataUrl}.", exception);
             }
 

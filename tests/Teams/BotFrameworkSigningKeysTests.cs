@@ -71,4 +71,21 @@ public sealed class BotFrameworkSigningKeysTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<IOException>(() => unreachable.FindAsync("teams-key", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task While_no_keys_were_ever_fetched_a_failed_fetch_is_tried_again_at_most_every_30_seconds()
+    {
+        _fake.MetadataUnavailable = true;
+        await Assert.ThrowsAsync<IOException>(() => _keys.FindAsync("teams-key", CancellationToken.None));
+        var requests = _fake.MetadataRequests;
+
+        await Assert.ThrowsAsync<IOException>(() => _keys.FindAsync("made-up-1", CancellationToken.None));
+        _clock.Advance(TimeSpan.FromSeconds(29));
+        await Assert.ThrowsAsync<IOException>(() => _keys.FindAsync("made-up-2", CancellationToken.None));
+        Assert.Equal(requests, _fake.MetadataRequests);
+
+        _fake.MetadataUnavailable = false;
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.NotNull(await _keys.FindAsync("teams-key", CancellationToken.None));
+    }
 }

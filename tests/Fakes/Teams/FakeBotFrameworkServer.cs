@@ -91,6 +91,9 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
 
     public int KeyRequests => Volatile.Read(ref _keyRequests);
 
+    /// <summary>While true, the OpenID metadata answers 500 (still counted in <see cref="MetadataRequests"/>).</summary>
+    public bool MetadataUnavailable { get; set; }
+
     public static async Task<FakeBotFrameworkServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
@@ -189,6 +192,12 @@ public sealed class FakeBotFrameworkServer : IAsyncDisposable
         if (HttpMethods.IsGet(http.Request.Method) && path == "/v1/.well-known/openidconfiguration")
         {
             Interlocked.Increment(ref _metadataRequests);
+            if (MetadataUnavailable)
+            {
+                http.Response.StatusCode = 500;
+                return;
+            }
+
             await WriteJson(http, 200, new JsonObject
             {
                 ["issuer"] = "https://api.botframework.com",
