@@ -5,7 +5,8 @@ namespace LoyaltyBot.Bot.Teams;
 
 /// <summary>
 /// One Bot Connector request, start to end: authenticate it, refuse service URLs off the allow-list, then hand the
-/// activity to the <see cref="TeamsActivityHandler"/>. Nothing is processed for a request that fails a check.
+/// activity to the <see cref="TeamsActivityHandler"/> once (see <see cref="RecentActivities"/>). Nothing is processed
+/// for a request that fails a check.
 /// </summary>
 public sealed class TeamsInbound
 {
@@ -17,15 +18,22 @@ public sealed class TeamsInbound
     private readonly ConnectorTokenValidator _validator;
     private readonly ServiceUrlPolicy _serviceUrls;
     private readonly TeamsActivityHandler _handler;
+    private readonly RecentActivities _recent;
     private readonly IReadOnlyList<string> _allowedTenants;
     private readonly ILogger<TeamsInbound> _logger;
 
     internal TeamsInbound(
-        ConnectorTokenValidator validator, ServiceUrlPolicy serviceUrls, TeamsActivityHandler handler, TeamsOptions options, ILogger<TeamsInbound> logger)
+        ConnectorTokenValidator validator,
+        ServiceUrlPolicy serviceUrls,
+        TeamsActivityHandler handler,
+        RecentActivities recent,
+        TeamsOptions options,
+        ILogger<TeamsInbound> logger)
     {
         _validator = validator;
         _serviceUrls = serviceUrls;
         _handler = handler;
+        _recent = recent;
         _allowedTenants = options.EffectiveAllowedTenants;
         _logger = logger;
     }
@@ -78,6 +86,12 @@ public sealed class TeamsInbound
         if (activity.ChannelId != TeamsChannelId)
         {
             _logger.LogDebug("Ignoring an activity from channel {Channel}", activity.ChannelId);
+            return TeamsInboundResult.Ok;
+        }
+
+        if (activity.Id is { Length: > 0 } id && activity.Conversation?.Id is { } conversationId && !_recent.TryClaim(conversationId, id))
+        {
+            _logger.LogInformation("Teams delivered activity {ActivityId} again (the first delivery took too long to answer); not handled twice", id);
             return TeamsInboundResult.Ok;
         }
 

@@ -23,11 +23,13 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ConnectorTokenSource>();
         services.AddSingleton<BotConnectorClient>();
         services.AddSingleton<RecentWelcomes>();
+        services.AddSingleton<RecentActivities>();
         services.AddSingleton<TeamsActivityHandler>();
         services.AddSingleton(sp => new TeamsInbound(
             sp.GetRequiredService<ConnectorTokenValidator>(),
             sp.GetRequiredService<ServiceUrlPolicy>(),
             sp.GetRequiredService<TeamsActivityHandler>(),
+            sp.GetRequiredService<RecentActivities>(),
             options,
             sp.GetRequiredService<ILogger<TeamsInbound>>()));
         services.AddSingleton(sp => new TeamsChannelSender(

@@ -269,9 +269,22 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         await _host.PostFixture(PersonalMessage);
         await _host.Post(removal);
 
-        await _host.PostFixture(PersonalMessage);
+        await _host.Post(Say(PersonalMessage, "hi"));
 
         Assert.Null(_host.Identity("29:uniqueId")!.UnreachableSince);
+    }
+
+    [Fact]
+    public async Task An_activity_delivered_again_with_the_same_id_is_acknowledged_and_not_handled_twice()
+    {
+        var activity = Say(PersonalMessage, "/help");
+        Assert.Equal(HttpStatusCode.OK, (await _host.Post(activity)).StatusCode);
+        var calls = Fake.Calls.Count;
+
+        var redelivered = await _host.Post(activity);
+
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Equal(calls, Fake.Calls.Count);
     }
 
     [Fact]
