@@ -14,6 +14,12 @@ public sealed class TeamsChannelSender : IChannelSender
 {
     public const string Name = "teams";
 
+    /// <summary>
+    /// The shortest wait a 429 gets. A 429 does not count as an attempt, so a <c>Retry-After: 0</c> — or an HTTP date
+    /// that our clock has already passed — would otherwise resend at once, again and again, while the connector throttles.
+    /// </summary>
+    internal static readonly TimeSpan MinRetryAfter = TimeSpan.FromSeconds(1);
+
     private readonly BotConnectorClient _connector;
     private readonly ChatIdentities _identities;
     private readonly TeamsOptions _options;
@@ -75,13 +81,13 @@ public sealed class TeamsChannelSender : IChannelSender
     }
 
     /// <summary>
-    /// 429 with Retry-After → wait that long (without it: the outbox's exponential backoff with jitter);
+    /// 429 with Retry-After → wait that long, at least a second (without it: the outbox's exponential backoff with jitter);
     /// 412/5xx → retry a bounded number of times; 403 MessageWritesBlocked → the user blocked the bot; other 4xx → refused.
     /// </summary>
     internal static DeliveryResult Outcome(ConnectorResponse response) => response switch
     {
         { IsSuccess: true } => new DeliveryResult.Sent(response.Id),
-        { Status: HttpStatusCode.TooManyRequests, RetryAfter: { } delay } => new DeliveryResult.RetryAfter(delay),
+        { Status: HttpStatusCode.TooManyRequests, RetryAfter: { } delay } => new DeliveryResult.RetryAfter(delay < MinRetryAfter ? MinRetryAfter : delay),
         { Status: HttpStatusCode.TooManyRequests } => new DeliveryResult.Transient("429 without Retry-After"),
         { Status: HttpStatusCode.Forbidden, ErrorCode: "MessageWritesBlocked" } => new DeliveryResult.Blocked("MessageWritesBlocked"),
         { Status: HttpStatusCode.PreconditionFailed or HttpStatusCode.RequestTimeout } => new DeliveryResult.Transient($"HTTP {(int)response.Status}"),

@@ -81,6 +81,13 @@ public sealed class TeamsProtocolTests
     }
 
     [Fact]
+    public void A_429_whose_retry_after_is_zero_or_already_past_still_waits_a_second()
+    {
+        Assert.Equal(new DeliveryResult.RetryAfter(TimeSpan.FromSeconds(1)),
+            TeamsChannelSender.Outcome(new ConnectorResponse(HttpStatusCode.TooManyRequests, RetryAfter: TimeSpan.Zero)));
+    }
+
+    [Fact]
     public void Connector_answers_map_to_delivery_results()
     {
         Assert.IsType<DeliveryResult.Sent>(TeamsChannelSender.Outcome(new ConnectorResponse(HttpStatusCode.Created, "1")));
