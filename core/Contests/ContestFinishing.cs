@@ -2,6 +2,7 @@ using LoyaltyBot.Core.Ledger;
 using LoyaltyBot.Core.Members;
 using LoyaltyBot.Core.Outbox;
 using LoyaltyBot.Core.Storage;
+using LoyaltyBot.Core.Webhooks;
 
 namespace LoyaltyBot.Core.Contests;
 
@@ -9,7 +10,8 @@ namespace LoyaltyBot.Core.Contests;
 /// Ends a contest: freezes the standings, pays each prize exactly once (ledger kind <c>ContestPrize</c>, key
 /// <c>contest:{id}:prize:{place}:{memberId}</c>, plus a <see cref="ContestAward"/>), congratulates the winners and
 /// sends everyone the final standings. Every step is idempotent and chunked, so a run killed half-way is completed by
-/// running it again: awards made are found and skipped, messages sent are deduplicated.
+/// running it again: awards made are found and skipped, messages sent are deduplicated. The <c>contest.finished</c>
+/// webhook event is written with the step that marks the contest finished, so it is emitted exactly once.
 /// </summary>
 public sealed class ContestFinishing(
     IStoreWriter writer,
@@ -21,7 +23,8 @@ public sealed class ContestFinishing(
     DeliveryOutbox outbox,
     ContestNotifier notifier,
     ContestOptions options,
-    TimeProvider time)
+    TimeProvider time,
+    WebhookOutbox? webhooks = null)
 {
     /// <summary>The ledger actor of prizes.</summary>
     public const string SystemActor = "system";
@@ -61,7 +64,9 @@ public sealed class ContestFinishing(
             var current = contests.Get(contestId);
             if (current is { FinishedAt: null })
             {
-                contests.Update(current with { FinishedAt = time.GetUtcNow() });
+                var finished = current with { FinishedAt = time.GetUtcNow() };
+                contests.Update(finished);
+                webhooks?.Emit(s, WebhookEventTypes.ContestFinished, FinishedEvent(s, finished));
             }
 
             return true;
@@ -133,6 +138,34 @@ public sealed class ContestFinishing(
         }
 
         return awarded;
+    }
+
+    /// <summary>The <c>contest.finished</c> event's data: the contest and the prizes given, by place.</summary>
+    private static object FinishedEvent(IDocumentStore s, Contest contest)
+    {
+        var members = s.Set<Member>();
+        var winners = s.Set<ContestAward>().Find(a => a.ContestId == contest.Id)
+            .OrderBy(a => a.Place)
+            .Select(a => new
+            {
+                place = a.Place,
+                memberId = a.MemberId,
+                externalId = members.Get(a.MemberId)?.ExternalId,
+                score = a.Score,
+                points = a.Points,
+                rewardId = a.RewardId,
+            })
+            .ToArray();
+        return new
+        {
+            contestId = contest.Id,
+            title = contest.Title,
+            metric = contest.Metric,
+            startsAt = contest.StartsAt,
+            endsAt = contest.EndsAt,
+            finishedAt = contest.FinishedAt,
+            winners,
+        };
     }
 
     /// <summary>The standings read afresh from the store (not the cache): exact, as the prizes need.</summary>

@@ -194,6 +194,34 @@ public sealed class ContestSchedulingTests
     }
 
     [Fact]
+    public async Task A_finished_contest_emits_one_contest_finished_webhook_naming_the_winners()
+    {
+        await using var s = new ContestScenario(new Dictionary<string, string?> { ["Webhooks:PollSeconds"] = "0" });
+        var subscribed = await s.Admin.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://crm.example.com/hooks", eventTypes = new[] { "contest.finished" } });
+        Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
+        var subscription = (await subscribed.Json()).GetProperty("id").GetString();
+        await s.Dealer("D-1", "1001");
+        await s.Dealer("D-2", "1002");
+        var id = await s.CreateContest(s.ContestBody(endsAt: s.Now.AddHours(1), prizes: [5000m, 3000m], atStart: false));
+        await s.Sale("D-1", 30);
+        await s.Sale("D-2", 50);
+
+        s.Clock.Advance(TimeSpan.FromHours(1));
+        await ContestScenario.Eventually(async () => (await s.Contest(id)).GetProperty("status").GetString() == "finished", "the contest finishes");
+        await s.Service<ContestFinishing>().FinishAsync(id, CancellationToken.None);
+
+        var deliveries = (await s.Admin.GetJson($"/api/v1/webhooks/{subscription}/deliveries")).GetProperty("items").EnumerateArray().ToArray();
+        var delivery = Assert.Single(deliveries);
+        Assert.Equal("contest.finished", delivery.GetProperty("eventType").GetString());
+        var data = System.Text.Json.JsonDocument.Parse(delivery.GetProperty("body").GetString()!).RootElement.GetProperty("data");
+        Assert.Equal(id, data.GetProperty("contestId").GetString());
+        var winners = data.GetProperty("winners").EnumerateArray()
+            .Select(w => (w.GetProperty("place").GetInt32(), w.GetProperty("externalId").GetString(), w.GetProperty("points").GetDecimal()))
+            .ToArray();
+        Assert.Equal([(1, "D-2", 5000m), (2, "D-1", 3000m)], winners);
+    }
+
+    [Fact]
     public async Task A_restart_in_the_middle_of_awarding_pays_each_winner_exactly_once()
     {
         await using var s = new ContestScenario(new Dictionary<string, string?> { ["Contests:ChunkSize"] = "2" });
