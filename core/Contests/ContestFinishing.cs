@@ -1,3 +1,4 @@
+using LoyaltyBot.Core.Achievements;
 using LoyaltyBot.Core.Ledger;
 using LoyaltyBot.Core.Members;
 using LoyaltyBot.Core.Outbox;
@@ -8,7 +9,8 @@ namespace LoyaltyBot.Core.Contests;
 
 /// <summary>
 /// Ends a contest: freezes the standings, pays each prize exactly once (ledger kind <c>ContestPrize</c>, key
-/// <c>contest:{id}:prize:{place}:{memberId}</c>, plus a <see cref="ContestAward"/>), congratulates the winners and
+/// <c>contest:{id}:prize:{place}:{memberId}</c>, plus a <see cref="ContestAward"/>), counts the win for the
+/// <c>contestWinner</c> achievement, congratulates the winners and
 /// sends everyone the final standings. Every step is idempotent and chunked, so a run killed half-way is completed by
 /// running it again: awards made are found and skipped, messages sent are deduplicated. The <c>contest.finished</c>
 /// webhook event is written with the step that marks the contest finished, so it is emitted exactly once.
@@ -24,7 +26,8 @@ public sealed class ContestFinishing(
     ContestNotifier notifier,
     ContestOptions options,
     TimeProvider time,
-    WebhookOutbox? webhooks = null)
+    WebhookOutbox? webhooks = null,
+    AchievementTracker? achievements = null)
 {
     /// <summary>The ledger actor of prizes.</summary>
     public const string SystemActor = "system";
@@ -219,6 +222,8 @@ public sealed class ContestFinishing(
             AwardedAt = time.GetUtcNow(),
         };
         awards.Insert(award);
+        // Every prize place is a win (winners are congratulated the same way), counted once per contest.
+        achievements?.Record(s, member.Id, AchievementEvent.ContestWon(contest.Id, award.AwardedAt));
         outbox.EnqueueForMember(s, member.Id, texts => messages.Winner(texts, contest, award),
             ContestNotifier.DedupKey(contest.Id, "winner", member.Id), ContestNotifier.Topic(contest.Id));
         return true;

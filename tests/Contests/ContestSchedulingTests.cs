@@ -222,6 +222,30 @@ public sealed class ContestSchedulingTests
     }
 
     [Fact]
+    public async Task A_prize_place_counts_as_a_win_for_the_contest_winner_achievement()
+    {
+        await using var s = new ContestScenario();
+        var rule = await s.Admin.PostAsJsonAsync("/api/v1/achievements/rules", new { kind = "contestWinner", name = "Чемпион" });
+        Assert.Equal(HttpStatusCode.Created, rule.StatusCode);
+        await s.Dealer("D-1", "1001");
+        await s.Dealer("D-2", "1002");
+        await s.Dealer("D-3", "1003");
+        var id = await s.CreateContest(s.ContestBody(endsAt: s.Now.AddHours(1), prizes: [5000m, 3000m], atStart: false));
+        await s.Sale("D-1", 30);
+        await s.Sale("D-2", 50);
+        await s.Sale("D-3", 10);
+
+        s.Clock.Advance(TimeSpan.FromHours(1));
+        await ContestScenario.Eventually(async () => (await s.Contest(id)).GetProperty("status").GetString() == "finished", "the contest finishes");
+
+        var badges = s.Service<LoyaltyBot.Core.Storage.IDocumentStore>().Set<LoyaltyBot.Core.Achievements.MemberAchievement>().All()
+            .Select(b => s.Service<LoyaltyBot.Core.Members.MemberQueries>().ById(b.MemberId)!.ExternalId)
+            .Order()
+            .ToArray();
+        Assert.Equal(["D-1", "D-2"], badges);
+    }
+
+    [Fact]
     public async Task A_restart_in_the_middle_of_awarding_pays_each_winner_exactly_once()
     {
         await using var s = new ContestScenario(new Dictionary<string, string?> { ["Contests:ChunkSize"] = "2" });
