@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LoyaltyBot.Core.Referrals;
 
-/// <summary>Registers the referral program: codes, attribution, applications, bonuses (a sale observer) and figures.</summary>
+/// <summary>Registers the referral program: codes, attribution, applications, bonuses (a sale observer) and figures (also the KPI report's referral conversion).</summary>
 public static class ReferralServiceCollectionExtensions
 {
     public static IServiceCollection AddReferrals(this IServiceCollection services)
@@ -20,6 +20,7 @@ public static class ReferralServiceCollectionExtensions
         services.AddSingleton<ReferralApplications>();
         services.AddSingleton<ReferralInvitations>();
         services.AddSingleton<ReferralQueries>();
+        services.AddSingleton<Reports.IReferralFunnel, ReferralFunnel>();
         return services;
     }
 }

@@ -216,6 +216,29 @@ public sealed class ReferralApiTests : IDisposable
     }
 
     [Fact]
+    public async Task The_kpi_report_gives_the_referral_conversion_of_the_chats_invited_in_the_period()
+    {
+        var best = await ReferralScenario.InviteCode(await _s.Member("P-1", "1001", "Лучший"));
+        var other = await ReferralScenario.InviteCode(await _s.Member("P-2", "1002", "Второй"));
+        var sold = await _s.RegisterAndApprove(_s.Chat("2001"), best, phone: "+79160000001");
+        await _s.Sale("S-1", sold);
+        await ReferralScenario.Register(_s.Chat("2002"), other, phone: "+79160000002");
+        await _s.Chat("2003").Say($"/ref {other}");
+        await _s.Chat("2004").Say($"/ref {other}");
+
+        var june = await (await _s.Manager()).GetJson("/api/v1/reports/kpi?from=2026-06-01&to=2026-07-01");
+        var may = await (await _s.Manager()).GetJson("/api/v1/reports/kpi?from=2026-05-01&to=2026-06-01");
+
+        var conversion = june.GetProperty("referralConversion");
+        Assert.Equal(4, conversion.GetProperty("invited").GetInt32());
+        Assert.Equal(2, conversion.GetProperty("registered").GetInt32());
+        Assert.Equal(1, conversion.GetProperty("qualified").GetInt32());
+        Assert.Equal(0.5m, conversion.GetProperty("registeredRate").GetDecimal());
+        Assert.Equal(0.5m, conversion.GetProperty("qualifiedRate").GetDecimal());
+        Assert.Equal(0, may.GetProperty("referralConversion").GetProperty("invited").GetInt32());
+    }
+
+    [Fact]
     public async Task Top_must_be_between_1_and_100()
     {
         var response = await (await _s.Manager()).GetAsync("/api/v1/referrals/stats?top=0");
