@@ -20,6 +20,7 @@ public sealed class ConversationEngine : IConversationEngine
     private readonly MemberQueries _members;
     private readonly DialogStore _dialogs;
     private readonly JoinFlow _join;
+    private readonly IReadOnlyList<IStartPayloadHandler> _typedCodes;
     private readonly ChatRateLimiter _rateLimiter;
     private readonly TimeProvider _time;
     private readonly ILogger<ConversationEngine> _logger;
@@ -30,6 +31,7 @@ public sealed class ConversationEngine : IConversationEngine
         MemberQueries members,
         DialogStore dialogs,
         JoinFlow join,
+        IEnumerable<IStartPayloadHandler> typedCodes,
         ChatRateLimiter rateLimiter,
         TimeProvider time,
         ILogger<ConversationEngine> logger)
@@ -54,6 +56,7 @@ public sealed class ConversationEngine : IConversationEngine
         _members = members;
         _dialogs = dialogs;
         _join = join;
+        _typedCodes = typedCodes.ToArray();
         _rateLimiter = rateLimiter;
         _time = time;
         _logger = logger;
@@ -181,8 +184,14 @@ public sealed class ConversationEngine : IConversationEngine
 
         if (context.Member is null)
         {
-            return JoinCodesLookLike(text)
-                ? await _join.TryCodeAsync(context, text)
+            if (JoinCodesLookLike(text))
+            {
+                return await _join.TryCodeAsync(context, text);
+            }
+
+            // Another flow's code typed by hand, e.g. a referral code in Teams or the terminal chat.
+            return _typedCodes.FirstOrDefault(flow => flow.IsTypedCode(text)) is { } typed
+                ? await typed.HandleAsync(context, text)
                 : _join.HowToJoin(context);
         }
 

@@ -9,8 +9,8 @@ using LoyaltyBot.Core.Results;
 namespace LoyaltyBot.Bot.Referrals;
 
 /// <summary>
-/// The newcomer's registration: arriving with <c>/start ref_&lt;code&gt;</c> (the Telegram link) or <c>/ref &lt;code&gt;</c>
-/// (typed, in any channel), then company name → region (buttons) → phone (the channel's contact button, or typed) →
+/// The newcomer's registration: arriving with <c>/start ref_&lt;code&gt;</c> (the Telegram link), <c>/ref &lt;code&gt;</c>
+/// or just the code (typed, in any channel), then company name → region (buttons) → phone (the channel's contact button, or typed) →
 /// confirm, which submits an application attributed to the referrer.
 /// </summary>
 public sealed class ReferralSignupHandler(
@@ -35,7 +35,10 @@ public sealed class ReferralSignupHandler(
     /// <summary>The start payload of invitation links: <c>ref_&lt;code&gt;</c>.</summary>
     public string Prefix => ReferralCodes.LinkPrefix;
 
-    /// <summary><c>/start ref_&lt;code&gt;</c>.</summary>
+    /// <summary>A referral code as the invitation card shows it (<c>K7P3-M9X2-QD4F</c>), typed by a stranger.</summary>
+    public bool IsTypedCode(string text) => ReferralCodes.IsWellFormed(ReferralCodes.Normalize(text));
+
+    /// <summary><c>/start ref_&lt;code&gt;</c>, or the code typed by a stranger.</summary>
     public async Task<ConversationTurn> HandleAsync(ChatContext context, string value) =>
         context.Message.IsPrivate ? await ArriveAsync(context, value) : PrivateOnly(context);
 

@@ -87,6 +87,21 @@ public sealed class ReferralChatTests : IDisposable
     }
 
     [Fact]
+    public async Task A_newcomer_who_types_just_the_referral_code_starts_the_registration()
+    {
+        var partner = await _s.Member("P-1", "1001", "Иван Петров");
+        var code = await ReferralScenario.InviteCode(partner);
+
+        var welcome = await _s.Chat("2001").Say($"{code[..4]}-{code[4..8]}-{code[8..]}");
+        var unknown = ReferralScenario.Text(await _s.Chat("2002").Say("ABCD-EFGH-JKMN"));
+
+        Assert.Contains("Иван Петров приглашает вас в программу лояльности", ReferralScenario.Text(welcome));
+        Assert.Contains("Шаг 1 из 3", ChatDriver.AllText(welcome));
+        Assert.Contains("Это приглашение не действует", unknown);
+        Assert.Contains("Чтобы подключиться, отправьте мне код приглашения", unknown);
+    }
+
+    [Fact]
     public async Task A_typed_phone_is_validated_and_the_step_repeats_until_it_is_a_phone()
     {
         var code = await ReferralScenario.InviteCode(await _s.Member("P-1", "1001"));
