@@ -31,6 +31,21 @@ public sealed class ContestApiTests
     }
 
     [Fact]
+    public async Task A_contest_without_a_time_zone_runs_in_europe_moscow()
+    {
+        await using var s = new ContestScenario();
+        var body = s.ContestBody(startsAt: s.Now.AddDays(1), endsAt: s.Now.AddDays(8));
+        body.Remove("timeZone");
+        body["startsAt"] = "2026-06-16T00:00";
+
+        var id = await s.CreateContest(body);
+
+        var contest = await s.Contest(id);
+        Assert.Equal("Europe/Moscow", contest.GetProperty("timeZone").GetString());
+        Assert.Equal("2026-06-16T00:00:00+03:00", contest.GetProperty("startsAt").GetString());
+    }
+
+    [Fact]
     public async Task The_leaderboard_gives_places_names_scores_and_with_a_member_their_row_and_gap()
     {
         await using var s = new ContestScenario();

@@ -28,6 +28,28 @@ public sealed class ReferralBonusTests
     }
 
     [Fact]
+    public async Task A_qualifying_first_sale_emits_one_referral_qualified_webhook()
+    {
+        using var s = new ReferralScenario(new Dictionary<string, string?> { ["Webhooks:PollSeconds"] = "0" });
+        var subscribed = await s.Admin.PostAsJsonAsync("/api/v1/webhooks", new { url = "https://crm.example.com/hooks", eventTypes = new[] { "referral.qualified" } });
+        Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
+        var subscription = (await subscribed.Json()).GetProperty("id").GetString();
+        var referee = await s.RegisterAndApprove(s.Chat("2001"), await ReferralScenario.InviteCode(await s.Member("P-1", "1001")), phone: "+79161234567");
+        var id = Assert.Single(await s.Applications()).GetProperty("id").GetString();
+
+        Assert.Equal(HttpStatusCode.Created, (await s.Sale("S-1", referee)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await s.Sale("S-2", referee)).StatusCode);
+
+        var deliveries = (await s.Admin.GetJson($"/api/v1/webhooks/{subscription}/deliveries")).GetProperty("items").EnumerateArray().ToArray();
+        var delivery = Assert.Single(deliveries);
+        Assert.Equal("referral.qualified", delivery.GetProperty("eventType").GetString());
+        var data = System.Text.Json.JsonDocument.Parse(delivery.GetProperty("body").GetString()!).RootElement.GetProperty("data");
+        Assert.Equal(id, data.GetProperty("referralId").GetString());
+        Assert.Equal("S-1", data.GetProperty("saleId").GetString());
+        Assert.Equal(500m, data.GetProperty("bonus").GetDecimal());
+    }
+
+    [Fact]
     public async Task The_referrer_earns_the_bonus_once_for_the_first_sale_even_when_it_is_replayed_or_more_come_in_a_batch()
     {
         using var s = new ReferralScenario();
