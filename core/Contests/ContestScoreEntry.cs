@@ -1,9 +1,10 @@
 namespace LoyaltyBot.Core.Contests;
 
 /// <summary>
-/// One event counted in one contest through <see cref="ContestScores.Add"/>, kept so the same source is never
-/// counted twice (and so a future reversal knows what to take back). Sales need none: a sale reaches the
-/// contests exactly once, in its own transaction.
+/// One event counted in one contest, kept so the same source is never counted twice (<see cref="ContestScores.Add"/>)
+/// and so an expiry of the points knows what to take back: <see cref="Amount"/> is what still counts. Points contests
+/// keep one per sale too (keyed by the sale's ledger key, <c>sale:{id}</c>); a units contest needs none, as a sale
+/// reaches the contests exactly once, in its own transaction.
 /// </summary>
 public sealed record ContestScoreEntry
 {

@@ -11,8 +11,9 @@ namespace LoyaltyBot.Core.Contests;
 /// counts its metric, inside the event's own write operation, so the leaderboard moves with the commit.
 /// </summary>
 /// <remarks>
-/// Only additions exist: the code base has no reversal or expiry of points yet. When it gets one, it should take
-/// the amount recorded for the source (<see cref="ContestScoreEntry"/>, or the sale) back out of the same contests.
+/// Points that expire while a points contest runs stop counting (<see cref="OnExpired"/>): every points event counted
+/// keeps a <see cref="ContestScoreEntry"/> under its ledger credit's idempotency key, so the expiry takes back exactly
+/// what that credit added, from exactly the contests that counted it. Units and qualified referrals do not expire.
 /// </remarks>
 public sealed class ContestScores(LiveContests live, LeaderboardCache leaderboards, TierLadder tiers, ProgramCalendar calendar)
 {
@@ -76,8 +77,42 @@ public sealed class ContestScores(LiveContests live, LeaderboardCache leaderboar
             if (amount > 0 && contest.CountsAt(sale.OccurredAt) && member.Status == MemberStatus.Active
                 && InAudience(store, contest, member, sale.OccurredAt))
             {
+                if (contest.Metric == ContestMetric.SalesPoints)
+                {
+                    // Points may expire before the contest ends; remember what this sale's credit added (see OnExpired).
+                    store.Set<ContestScoreEntry>().Insert(new ContestScoreEntry
+                    {
+                        Id = ContestScoreEntry.KeyOf(contest.Id, SaleRecorder.LedgerKeyOf(sale.Id)),
+                        ContestId = contest.Id,
+                        MemberId = member.Id,
+                        Amount = amount,
+                        At = sale.OccurredAt,
+                    });
+                }
+
                 Apply(store, contest.Id, member.Id, amount, sale.OccurredAt);
             }
+        }
+    }
+
+    /// <summary>
+    /// Inside the expiry write-off: takes the expired part of a credit back out of every running points contest that
+    /// counted it (never more than it added there). The member keeps the time they last reached a score for ties.
+    /// </summary>
+    internal void OnExpired(IDocumentStore store, LedgerEntry earned, decimal expired)
+    {
+        var entries = store.Set<ContestScoreEntry>();
+        foreach (var contest in live.Get(store))
+        {
+            if (contest.Metric is not (ContestMetric.SalesPoints or ContestMetric.QuizPoints)
+                || entries.Get(ContestScoreEntry.KeyOf(contest.Id, earned.IdempotencyKey)) is not { Amount: > 0 } entry)
+            {
+                continue;
+            }
+
+            var taken = Math.Min(expired, entry.Amount);
+            entries.Update(entry with { Amount = entry.Amount - taken });
+            Apply(store, contest.Id, entry.MemberId, -taken, DateTimeOffset.MinValue);
         }
     }
 
@@ -92,6 +127,7 @@ public sealed class ContestScores(LiveContests live, LeaderboardCache leaderboar
         return contest.Audience.Includes(tiers.TierFor(units), member.Region);
     }
 
+    /// <summary>Adds <paramref name="amount"/> (negative takes back) to the score; <paramref name="at"/> moves the tie-break time only forward.</summary>
     private void Apply(IDocumentStore store, string contestId, string memberId, decimal amount, DateTimeOffset at)
     {
         var scores = store.Set<ContestScore>();

@@ -1,3 +1,4 @@
+using LoyaltyBot.Core.Expiry;
 using LoyaltyBot.Core.Hosting;
 using LoyaltyBot.Core.Quizzes;
 using LoyaltyBot.Core.Rewards;
@@ -26,6 +27,7 @@ public static class ContestServiceCollectionExtensions
         services.AddSingleton<ContestScores>();
         services.AddSingleton<ISaleObserver, ContestSaleObserver>();
         services.AddSingleton<IQuizRewardObserver, ContestQuizObserver>();
+        services.AddSingleton<IPointsExpiryObserver, ContestExpiryObserver>();
         services.AddSingleton<PrizeRewards>();
         services.AddSingleton<IRewardReferences, ContestPrizeReferences>();
         services.AddSingleton<ContestValidator>();

@@ -13,6 +13,7 @@ namespace LoyaltyBot.Core.Expiry;
 /// as a ledger debit of kind <see cref="LedgerEntryKind.Expiry"/> (key <c>expiry:{memberId}:{lotEntryId}</c>, so each
 /// lot is written off once however often this runs), and warns <see cref="ExpiryOptions.WarningDays"/> days ahead of
 /// each expiry day of the program's time zone with the amount (dedup <c>expiry-warning:{memberId}:{date}</c>).
+/// Each write-off is told to the <see cref="IPointsExpiryObserver"/>s in the same write (contests take the points back).
 /// </summary>
 public sealed class PointsExpiry(
     IStoreWriter writer,
@@ -22,8 +23,11 @@ public sealed class PointsExpiry(
     DeliveryOutbox outbox,
     ExpiryOptions options,
     ProgramCalendar calendar,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<IPointsExpiryObserver> observers)
 {
+    private readonly IPointsExpiryObserver[] _observers = [.. observers];
+
     public const string SystemActor = "system";
     public const string Topic = "expiry";
 
@@ -49,7 +53,8 @@ public sealed class PointsExpiry(
         var now = time.GetUtcNow();
         var writtenOff = 0;
         var points = 0m;
-        var open = lots.Of(MemberLedger.All(s, memberId)).Where(l => l.Remaining > 0).ToArray();
+        var entries = MemberLedger.All(s, memberId);
+        var open = lots.Of(entries).Where(l => l.Remaining > 0).ToArray();
         foreach (var lot in open.Where(l => l.ExpiresAt <= now))
         {
             var appended = ledger.Append(s, new LedgerPosting(
@@ -64,6 +69,11 @@ public sealed class PointsExpiry(
             {
                 writtenOff++;
                 points += lot.Remaining;
+                var earned = entries.First(e => e.Id == lot.EntryId);
+                foreach (var observer in _observers)
+                {
+                    observer.OnPointsExpired(s, earned, lot.Remaining);
+                }
             }
         }
 

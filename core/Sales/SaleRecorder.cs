@@ -19,6 +19,9 @@ public sealed class SaleRecorder(
     public const long MaxUnits = 1_000_000;
     public const int MaxBatch = 10_000;
 
+    /// <summary>The source and idempotency key of a sale's ledger credit.</summary>
+    public static string LedgerKeyOf(string saleId) => $"sale:{saleId}";
+
     /// <summary>Sales of a batch request run as one write operation (see <see cref="StoreOptions.MaxTransactionPages"/>).</summary>
     public const int ChunkSize = 500;
 
@@ -135,7 +138,7 @@ public sealed class SaleRecorder(
         var unitsBefore = unitsSet.Get(unitsKey)?.Units ?? 0;
         var unitsAfter = unitsBefore + request.Units;
         var points = rule.PointsFor(unitsBefore, request.Units);
-        var sourceRef = $"sale:{request.Id}";
+        var sourceRef = LedgerKeyOf(request.Id);
 
         if (points != 0)
         {
