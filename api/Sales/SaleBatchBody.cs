@@ -1,9 +1,7 @@
-using System.Text.Json;
-
 namespace LoyaltyBot.Api.Sales;
 
 /// <summary>
-/// The batch as it is bound: each item stays raw JSON and is read on its own by <see cref="SaleBatchItems"/>, so one
-/// item that cannot be read is rejected alone. The API description shows <see cref="SaleBatchRequest"/>.
+/// The batch as it is bound: each item is read on its own (<see cref="SaleBatchEntryConverter"/>), so one item that
+/// cannot be read is rejected alone. The API description shows <see cref="SaleBatchRequest"/>.
 /// </summary>
-public sealed record SaleBatchBody(IReadOnlyList<JsonElement>? Sales);
+public sealed record SaleBatchBody(IReadOnlyList<SaleBatchEntry?>? Sales);

@@ -3,8 +3,6 @@ using LoyaltyBot.Api.Problems;
 using LoyaltyBot.Core.Results;
 using LoyaltyBot.Core.Sales;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace LoyaltyBot.Api.Sales;
 
@@ -49,7 +47,7 @@ public static class SalesEndpoints
     /// (a date in another format, a number as text); durable when this returns.
     /// </summary>
     public static async Task<Results<Ok<SaleBatchResponse>, ProblemHttpResult>> RecordBatch(
-        SaleBatchBody request, SaleRecorder recorder, IOptions<JsonOptions> json, HttpContext context, CancellationToken cancellationToken)
+        SaleBatchBody request, SaleRecorder recorder, HttpContext context, CancellationToken cancellationToken)
     {
         if (request.Sales is null)
         {
@@ -61,7 +59,7 @@ public static class SalesEndpoints
             return DomainError.Invalid("sales", Validate.OutOfRange, $"'sales' must hold between 1 and {SaleRecorder.MaxBatch:N0} items.").ToProblem();
         }
 
-        var recorded = await SaleBatchItems.RecordAsync(request.Sales, json.Value.SerializerOptions, recorder, context.User.Actor(), cancellationToken);
+        var recorded = await SaleBatchItems.RecordAsync(request.Sales, recorder, context.User.Actor(), cancellationToken);
         if (!recorded.IsSuccess)
         {
             return recorded.Error.ToProblem();

@@ -187,6 +187,26 @@ public sealed class SalesTests : IDisposable
         Assert.Equal(10m, (await _client.GetJson("/api/v1/members/D-1")).GetProperty("balance").GetDecimal());
     }
 
+    [Fact]
+    public async Task An_unreadable_item_far_into_a_large_batch_is_rejected_alone()
+    {
+        await _client.CreateMember("D-1");
+        var at = DateTimeOffset.UtcNow.AddHours(-1).ToString("O");
+        var items = Enumerable.Range(0, 3000).Select(i => i == 2500
+            ? "{\"id\":\"L-2500\",\"memberExternalId\":\"D-1\",\"sku\":\"X\",\"units\":1,\"occurredAt\":\"03.12.2026\",\"sku2\":\"" + new string('x', 20_000) + "\"}"
+            : $$"""{"id":"L-{{i}}","memberExternalId":"D-1","sku":"X","units":1,"occurredAt":"{{at}}"}""");
+
+        var response = await _client.PostRaw("/api/v1/sales/batch", "{\"sales\":[" + string.Join(",", items) + "]}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Json();
+        var rejected = Assert.Single(body.GetProperty("results").EnumerateArray(), r => r.GetProperty("status").GetString() == "rejected");
+        Assert.Equal("L-2500", rejected.GetProperty("id").GetString());
+        Assert.Equal("occurredAt", rejected.GetProperty("error").GetProperty("field").GetString());
+        Assert.Equal(2999, body.GetProperty("created").GetInt32());
+        Assert.Equal(2999, (await _client.GetJson("/api/v1/members/D-1/ledger")).GetProperty("total").GetInt32());
+    }
+
     [Theory]
     [InlineData("""{"sales":[{"id":"N-1","memberExternalId":"D-1","sku":"X","units":1,"occurredAt":"yesterday"},7]}""", "sales[0].occurredAt")]
     [InlineData("""{"sales":[null,"N-2",{"id":"N-3","memberExternalId":"D-1","sku":"X","units":1.5,"occurredAt":"2026-01-01T00:00:00Z"}]}""", "sales[1]")]
